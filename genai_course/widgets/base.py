@@ -1,0 +1,121 @@
+"""The explorer pattern: controls -> compute (core) -> render (renderers) + readout.
+
+An explorer holds no maths and draws nothing itself: `compute` calls the core,
+`render` calls a renderer, `describe` writes the text readout that tests (and
+screen readers) check. Every explorer takes a `seed`.
+"""
+
+import html
+
+import ipywidgets as W
+
+from ..renderers import to_png
+
+
+class Explorer:
+    """Base class: subclasses define make_controls, compute, render and describe."""
+
+    title = ""
+
+    def __init__(self, seed=0):
+        self.seed = seed
+        self.state = None
+        self.text = ""
+        self.controls = self.make_controls()  # {name: ValueWidget}
+        self.buttons = self.make_buttons()  # [Button | Play ...] actions, not values
+        self.image = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        self.readout = W.HTML(layout=W.Layout(min_height="2.5em"))
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self._widget = None
+        self.refresh()
+
+    # -- what subclasses write ------------------------------------------------------
+    def make_controls(self):
+        """{name: ipywidgets value control}."""
+        return {}
+
+    def make_buttons(self):
+        """Action widgets (buttons, Play) wired by the subclass."""
+        return []
+
+    def compute(self, **values):
+        """Core computation for the current control values -> state."""
+        raise NotImplementedError
+
+    def render(self, state):
+        """state -> matplotlib Figure (or None for no picture)."""
+        return None
+
+    def describe(self, state):
+        """state -> a short plain-text readout."""
+        return ""
+
+    # -- wiring ----------------------------------------------------------------------
+    def values(self):
+        return {name: control.value for name, control in self.controls.items()}
+
+    def _on_change(self, change=None):
+        self.refresh()
+
+    def refresh(self):
+        """Recompute, redraw and rewrite the readout from the current controls."""
+        try:
+            state = self.compute(**self.values())
+        except ValueError as err:  # bad text input etc.: say so, keep the last picture
+            self.show_text(f"⚠ {err}")
+            return
+        self.state = state
+        fig = self.render(state)
+        if fig is not None:
+            self.image.value = to_png(fig)
+        self.show_text(self.describe(state))
+
+    def show_text(self, text):
+        self.text = text
+        self.readout.value = f"<pre style='margin:0;white-space:pre-wrap'>{html.escape(text)}</pre>"
+
+    @property
+    def widget(self):
+        """The whole explorer as one ipywidgets box."""
+        if self._widget is None:
+            row = W.Layout(flex_flow="row wrap", align_items="center")
+            parts = [W.HBox(list(self.controls.values()) + self.buttons, layout=row)]
+            if self.title:
+                parts.insert(0, W.HTML(f"<b>{html.escape(self.title)}</b>"))
+            self._widget = W.VBox(parts + [self.image, self.readout])
+        return self._widget
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.text!r})"
+
+
+def sweep_values(control):
+    """Values worth trying on a control: both ends and the middle, or every option."""
+    if isinstance(control, (W.Checkbox, W.ToggleButton)):
+        return [not control.value, control.value]
+    if isinstance(control, (W.Dropdown, W.ToggleButtons, W.RadioButtons, W.SelectionSlider,
+                            W.Select)):
+        return [value for _, value in _options(control)]
+    if isinstance(control, W.FloatLogSlider):
+        lo, hi = control.base ** control.min, control.base ** control.max
+        return [lo, control.base ** ((control.min + control.max) / 2), hi]
+    if isinstance(control, (W.IntSlider, W.FloatSlider, W.BoundedIntText,
+                            W.BoundedFloatText, W.Play)):
+        mid = (control.min + control.max) / 2
+        if isinstance(control, (W.IntSlider, W.BoundedIntText, W.Play)):
+            mid = int(mid)
+        return [control.min, mid, control.max]
+    if isinstance(control, (W.Text, W.Textarea)):
+        return list(getattr(control, "presets", [])) + ["", control.value]
+    raise TypeError(f"no sweep for {type(control).__name__}")
+
+
+def _options(control):
+    opts = control.options
+    if isinstance(opts, dict):
+        return list(opts.items())
+    return [o if isinstance(o, tuple) else (str(o), o) for o in opts]

@@ -1,0 +1,54 @@
+import math
+
+import pytest
+import torch
+
+from genai_course.data import mode_centers, sample_2d
+from genai_course.metrics import mode_stats, sliced_wasserstein, swd_ratio
+
+
+def test_perfect_samples_capture_every_mode():
+    x = sample_2d("ring", 2500, std=0.01)
+    s = mode_stats(x, mode_centers("ring"), std=0.01)
+    # P(r <= 3 sigma) for a 2-D Gaussian is 1 - exp(-4.5) = 98.9%
+    assert s["modes"] == 8 and s["hq_pct"] > 98 and s["rkl"] < 0.01
+
+
+def test_collapsed_samples_by_hand():
+    centers = mode_centers("ring")
+    # 3 samples on mode 0, 1 on mode 1, 1 far from everything
+    x = torch.cat([centers[[0, 0, 0, 1]], torch.tensor([[5.0, 5.0]])])
+    s = mode_stats(x, centers, std=0.01)
+    assert s["modes"] == 2 and s["hq_pct"] == pytest.approx(80.0)
+    p = torch.tensor([0.75, 0.25])
+    assert s["rkl"] == pytest.approx(float((p * (p * 8).log()).sum()))
+
+
+def test_no_high_quality_samples_gives_infinite_kl():
+    s = mode_stats(torch.full((4, 2), 9.0), mode_centers("ring"), std=0.01)
+    assert s["modes"] == 0 and s["hq_pct"] == 0 and math.isinf(s["rkl"])
+
+
+def test_swd_is_zero_for_identical_sets_and_grows_with_shift():
+    a = torch.randn(500, 2)
+    assert sliced_wasserstein(a, a) == pytest.approx(0, abs=1e-6)
+    near = sliced_wasserstein(a, a + 0.1)
+    far = sliced_wasserstein(a, a + 1.0)
+    assert 0 < near < far and far == pytest.approx(10 * near, rel=1e-3)
+
+
+def test_swd_ratio_near_one_for_fresh_draws():
+    data = sample_2d("moons", 2000, seed=0)
+    ratio = swd_ratio(sample_2d("moons", 2000, seed=1), data, sample_2d("moons", 2000, seed=2))
+    assert 0.5 < ratio < 2
+    assert swd_ratio(torch.randn(2000, 2) * 3, data, sample_2d("moons", 2000, seed=2)) > 5
+
+
+def test_unequal_sizes_and_bad_input():
+    assert sliced_wasserstein(torch.randn(100, 2), torch.randn(300, 2)) < 0.5
+    with pytest.raises(ValueError):
+        sliced_wasserstein(torch.randn(10, 2), torch.randn(10, 3))
+    with pytest.raises(ValueError):
+        mode_stats(torch.randn(10, 3), mode_centers("ring"), 0.01)
+    with pytest.raises(ValueError):
+        mode_stats(torch.randn(10, 2), mode_centers("ring"), 0)
