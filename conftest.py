@@ -1,4 +1,4 @@
-"""Test-run set-up: the network guard, and a check at the end that nothing tried to connect."""
+"""Test-run set-up: the network guard, and a final check that nothing connected."""
 
 import os
 import sys
@@ -17,7 +17,8 @@ def pytest_configure(config):
     NETLOG.unlink(missing_ok=True)
     os.environ["GENAI_COURSE_NETLOG"] = str(NETLOG)
     os.environ["PYTHONPATH"] = os.pathsep.join(
-        [str(NETGUARD)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+        [str(NETGUARD)]
+        + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
     )
     sys.path.insert(0, str(NETGUARD))
     import netguard
@@ -28,7 +29,9 @@ def pytest_configure(config):
 def pytest_sessionfinish(session, exitstatus):
     attempts = NETLOG.read_text().splitlines() if NETLOG.is_file() else []
     if attempts:
-        print("\nNETWORK GUARD: these processes tried to reach the network:\n  "
-              + "\n  ".join(attempts))
+        print(
+            "\nNETWORK GUARD: these processes tried to reach the network:\n  "
+            + "\n  ".join(attempts)
+        )
         session.exitstatus = 1
     NETLOG.unlink(missing_ok=True)

@@ -20,8 +20,12 @@ def finalize(path):
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
-    NotebookClient(nb, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(Path(path).parent)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(Path(path).parent)}},
+    ).execute()
     count = 0
     for cell in nb.cells:
         if cell.cell_type != "code":
@@ -30,8 +34,11 @@ def finalize(path):
         if MARK in cell.source:
             count += 1
             cell.execution_count = count  # nbval skips cells that look unrun
-            cell.outputs = [o for o in cell.outputs if o.output_type == "stream"
-                            or "text/plain" in o.get("data", {})]
+            cell.outputs = [
+                o
+                for o in cell.outputs
+                if o.output_type == "stream" or "text/plain" in o.get("data", {})
+            ]
             for o in cell.outputs:
                 o.pop("execution_count", None)
                 if o.output_type == "execute_result":

@@ -3,7 +3,8 @@
     python benchmarks/notebooks.py [notebooks/01_attention.ipynb ...]
 
 Prints a line per notebook, then one JSON line:
-{"notebooks": {"00_welcome": {"seconds": ..., "peak_rss_mb": ...}, ...}, "total_seconds": ...}
+{"notebooks": {"00_welcome": {"seconds": ..., "peak_rss_mb": ...}, ...},
+ "total_seconds": ...}
 Budget: every notebook <= 120 s and <= 1.5 GB peak resident memory.
 """
 
@@ -33,8 +34,12 @@ def run_notebook(path):
     """Execute one notebook as a learner would; returns (seconds, peak_rss_mb)."""
     nb = nbformat.read(path, as_version=4)
     env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    client = NotebookClient(nb, timeout=600, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     start = time.perf_counter()
     with client.setup_kernel(env=env):
         pid = client.km.provisioner.process.pid
@@ -55,8 +60,11 @@ def main(argv=None):
         seconds, peak = run_notebook(path.resolve())
         total += seconds
         ok = seconds <= BUDGET_SECONDS and peak <= BUDGET_MB
-        print(f"{path.stem:24s} {seconds:7.1f} s {peak:8.0f} MB  {'ok' if ok else 'OVER BUDGET'}",
-              file=sys.stderr)
+        print(
+            f"{path.stem:24s} {seconds:7.1f} s {peak:8.0f} MB  "
+            + ("ok" if ok else "OVER BUDGET"),
+            file=sys.stderr,
+        )
         results[path.stem] = {"seconds": round(seconds, 1), "peak_rss_mb": round(peak)}
     print(json.dumps({"notebooks": results, "total_seconds": round(total, 1)}))
 

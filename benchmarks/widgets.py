@@ -33,18 +33,32 @@ def main():
                     continue
                 start = time.perf_counter()
                 control.value = value
-                mine.append(((time.perf_counter() - start) * 1000,
-                             f"{name}.{control_name}={value!r}"))
+                mine.append(
+                    (
+                        (time.perf_counter() - start) * 1000,
+                        f"{name}.{control_name}={value!r}",
+                    )
+                )
         timings += mine
         ms = sorted(t for t, _ in mine)
-        print(f"{name:40s} {len(ms):3d} changes, median {statistics.median(ms):6.1f} ms, "
-              f"max {ms[-1]:6.1f} ms", file=sys.stderr)
+        print(
+            f"{name:40s} {len(ms):3d} changes, median {statistics.median(ms):6.1f} ms, "
+            f"max {ms[-1]:6.1f} ms",
+            file=sys.stderr,
+        )
     ms = sorted(t for t, _ in timings)
     worst = max(timings)
     p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
-    print(json.dumps({"controls": controls, "median_ms": round(statistics.median(ms), 1),
-                      "p95_ms": round(p95, 1),
-                      "slowest": {"name": worst[1], "ms": round(worst[0], 1)}}))
+    print(
+        json.dumps(
+            {
+                "controls": controls,
+                "median_ms": round(statistics.median(ms), 1),
+                "p95_ms": round(p95, 1),
+                "slowest": {"name": worst[1], "ms": round(worst[0], 1)},
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

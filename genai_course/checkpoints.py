@@ -1,4 +1,4 @@
-"""Shipped checkpoints: safe `state_dict` files in data/checkpoints, listed in SHA256SUMS."""
+"""Shipped checkpoints: safe `state_dict` files in data/checkpoints + SHA256SUMS."""
 
 import hashlib
 import warnings
@@ -54,7 +54,9 @@ def save_checkpoint(name, model, directory=None):
     """Save `model.state_dict()` as <name>.pt and record its SHA-256 in the manifest."""
     state = model.state_dict() if isinstance(model, nn.Module) else model
     if not isinstance(state, dict):
-        raise TypeError(f"expected an nn.Module or a state_dict, got {type(model).__name__}")
+        raise TypeError(
+            f"expected an nn.Module or a state_dict, got {type(model).__name__}"
+        )
     path = checkpoint_path(name, directory)
     path.parent.mkdir(parents=True, exist_ok=True)
     torch.save({k: v.detach().cpu().clone() for k, v in state.items()}, path)
@@ -65,7 +67,7 @@ def save_checkpoint(name, model, directory=None):
 
 
 def load_checkpoint(name, model, directory=None):
-    """Load <name>.pt into `model` after checking its SHA-256; clear errors otherwise."""
+    """Load <name>.pt into `model` after checking its SHA-256, or say what is wrong."""
     if not isinstance(model, nn.Module):
         raise TypeError(f"model must be an nn.Module, got {type(model).__name__}")
     path = checkpoint_path(name, directory)
@@ -73,25 +75,37 @@ def load_checkpoint(name, model, directory=None):
         raise CheckpointError(f"Checkpoint {path} is missing. {_fix(name)}")
     expected = read_manifest(path.parent).get(path.name)
     if expected is None:
-        raise CheckpointError(f"Checkpoint {path} is not listed in "
-                              f"{path.parent / MANIFEST_NAME}. {_fix(name)}")
+        raise CheckpointError(
+            f"Checkpoint {path} is not listed in "
+            f"{path.parent / MANIFEST_NAME}. {_fix(name)}"
+        )
     if _sha256(path) != expected:
-        raise CheckpointError(f"Checkpoint {path} is corrupt or edited: its SHA-256 does "
-                              f"not match {MANIFEST_NAME}. {_fix(name)}")
+        raise CheckpointError(
+            f"Checkpoint {path} is corrupt or edited: its SHA-256 does "
+            f"not match {MANIFEST_NAME}. {_fix(name)}"
+        )
     try:
         state = torch.load(path, map_location="cpu", weights_only=True)
         model.load_state_dict(state, strict=True)
-    except Exception as err:  # unpickling, zip, shape or key errors: all mean "not this model"
-        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise CheckpointError(f"Checkpoint {path} does not fit this "
-                              f"{type(model).__name__} ({first}). {_fix(name)}") from err
+    except (
+        Exception
+    ) as err:  # unpickling, zip, shape or key errors: all mean "not this model"
+        first = (
+            str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        )
+        raise CheckpointError(
+            f"Checkpoint {path} does not fit this "
+            f"{type(model).__name__} ({first}). {_fix(name)}"
+        ) from err
     return model
 
 
 def load_or_train(name, model, train, directory=None):
-    """Load <name>.pt into `model` if present and valid; otherwise call `train(model)`."""
+    """Load <name>.pt into `model` if present and valid, else call `train(model)`."""
     if not callable(train):
-        raise TypeError(f"train must be a function train(model), got {type(train).__name__}")
+        raise TypeError(
+            f"train must be a function train(model), got {type(train).__name__}"
+        )
     path = checkpoint_path(name, directory)
     try:
         load_checkpoint(name, model, directory)

@@ -1,4 +1,4 @@
-"""A held-out digit classifier: the judge that scores what the GAN and diffusion draw."""
+"""A held-out digit classifier: the judge of what the GAN and diffusion draw."""
 
 import torch
 import torch.nn.functional as F
@@ -58,7 +58,7 @@ def pretrain():
 
 
 def load_digit_classifier():
-    """The shipped classifier (or a freshly trained one if the checkpoint is missing)."""
+    """The shipped classifier (or a freshly trained one without the checkpoint)."""
     torch.manual_seed(0)
     model = load_or_train(CHECKPOINT, DigitClassifier(), fit)
     return model.eval()
@@ -66,7 +66,7 @@ def load_digit_classifier():
 
 @torch.no_grad()
 def classify(model, images):
-    """Predicted class (B,) and its probability (B,) for images (B, 1, 8, 8) in [0, 1]."""
+    """Predicted class (B,) and its probability (B,) for images (B, 1, 8, 8)."""
     check_tensor("images", images, shape=(None, 1, 8, 8))
     probs = model(images.clamp(0, 1)).softmax(-1)
     confidence, pred = probs.max(-1)

@@ -1,4 +1,4 @@
-"""Every data set the course uses, all local: text corpora, digits, 2-D toys, a photo."""
+"""Every data set the course uses, all local: corpora, digits, 2-D toys, a photo."""
 
 import hashlib
 import math
@@ -15,27 +15,88 @@ from .validate import check_choice, check_float, check_int
 SHAKESPEARE_DIR = DATA_DIR / "shakespeare"
 SHAKESPEARE_FILE = SHAKESPEARE_DIR / "shakespeare.txt"
 TEXT_SHA256 = "a74b54d1ef1dc44be145d3c93068267ab7beba0c7045a7b6a844b83ed5d7054f"
-PREPARE_HINT = "run `python -m genai_course.prepare` once while online (the README's set-up commands do this)"
+PREPARE_HINT = (
+    "run `python -m genai_course.prepare` once while online "
+    "(the README's set-up commands do this)"
+)
 VAL_FRACTION = 0.1
 
 # The "tiny Copilot" corpus: a fixed list of pure-Python standard-library modules.
 PYTHON_MODULES = (
-    "abc", "argparse", "ast", "base64", "bisect", "calendar", "cmd", "codecs",
-    "collections", "colorsys", "configparser", "contextlib", "copy", "csv",
-    "dataclasses", "difflib", "dis", "enum", "fileinput", "fnmatch", "fractions",
-    "ftplib", "functools", "getopt", "gettext", "glob", "gzip", "heapq", "hmac",
-    "html", "inspect", "ipaddress", "json", "logging", "mailbox", "numbers",
-    "operator", "optparse", "pathlib", "pickle", "pprint", "queue", "quopri",
-    "random", "re", "sched", "secrets", "selectors", "shlex", "shutil", "socketserver",
-    "statistics", "string", "tabnanny", "tarfile", "textwrap", "threading",
-    "timeit", "tokenize", "trace", "traceback", "types", "typing", "uuid",
-    "warnings", "wave", "weakref", "zipfile",
+    "abc",
+    "argparse",
+    "ast",
+    "base64",
+    "bisect",
+    "calendar",
+    "cmd",
+    "codecs",
+    "collections",
+    "colorsys",
+    "configparser",
+    "contextlib",
+    "copy",
+    "csv",
+    "dataclasses",
+    "difflib",
+    "dis",
+    "enum",
+    "fileinput",
+    "fnmatch",
+    "fractions",
+    "ftplib",
+    "functools",
+    "getopt",
+    "gettext",
+    "glob",
+    "gzip",
+    "heapq",
+    "hmac",
+    "html",
+    "inspect",
+    "ipaddress",
+    "json",
+    "logging",
+    "mailbox",
+    "numbers",
+    "operator",
+    "optparse",
+    "pathlib",
+    "pickle",
+    "pprint",
+    "queue",
+    "quopri",
+    "random",
+    "re",
+    "sched",
+    "secrets",
+    "selectors",
+    "shlex",
+    "shutil",
+    "socketserver",
+    "statistics",
+    "string",
+    "tabnanny",
+    "tarfile",
+    "textwrap",
+    "threading",
+    "timeit",
+    "tokenize",
+    "trace",
+    "traceback",
+    "types",
+    "typing",
+    "uuid",
+    "warnings",
+    "wave",
+    "weakref",
+    "zipfile",
 )
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """A text corpus with a fixed split: the first 90% trains, the last 10% validates."""
+    """A text corpus with a fixed split: first 90% to train, last 10% to validate."""
 
     name: str
     text: str
@@ -44,7 +105,7 @@ class Corpus:
 
 
 def load_corpus(name="shakespeare"):
-    """"shakespeare", "python", or a path to a UTF-8 text file -> Corpus."""
+    """ "shakespeare", "python", or a path to a UTF-8 text file -> Corpus."""
     if isinstance(name, Path) or (isinstance(name, str) and name not in _CORPORA):
         return _split(str(name), _read_text_file(Path(name)))
     if not isinstance(name, str):
@@ -117,12 +178,22 @@ class Digits:
     y_test: torch.Tensor  # (N_test,)
 
 
-DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven",
-               "eight", "nine")
+DIGIT_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+)
 
 
 def load_digits(test_fraction=0.2):
-    """The 1,797 digits, shuffled once with seed 0, the last `test_fraction` held out."""
+    """The 1,797 digits shuffled once (seed 0); the last `test_fraction` held out."""
     from sklearn.datasets import load_digits as sk_load_digits
 
     check_float("test_fraction", test_fraction, 0, 1, low_open=True, high_open=True)
@@ -138,8 +209,14 @@ def load_digits(test_fraction=0.2):
 # ----------------------------------------------------------------------------- 2-D toys
 
 TOY_2D = ("ring", "grid", "moons", "spiral", "swiss_roll", "checkerboard")
-DEFAULT_STD = {"ring": 0.05, "grid": 0.05, "moons": 0.05, "spiral": 0.05,
-               "swiss_roll": 0.05, "checkerboard": 0.0}
+DEFAULT_STD = {
+    "ring": 0.05,
+    "grid": 0.05,
+    "moons": 0.05,
+    "spiral": 0.05,
+    "swiss_roll": 0.05,
+    "checkerboard": 0.0,
+}
 
 
 def mode_centers(name, radius=1.0):
@@ -154,7 +231,7 @@ def mode_centers(name, radius=1.0):
 
 
 def sample_2d(name, n, seed=0, std=None, labels=False):
-    """n points (n, 2) from a named 2-D toy; with labels=True also (n,) component ids."""
+    """n points (n, 2) from a named 2-D toy; labels=True adds (n,) component ids."""
     check_choice("2-D distribution", name, TOY_2D)
     n = check_int("n", n, 1, 10_000_000)
     seed = check_int("seed", seed, 0)
@@ -191,7 +268,9 @@ def _spiral(n, g):
     y = torch.randint(2, (n,), generator=g)
     t = torch.rand(n, generator=g).sqrt() * 3 * math.pi  # denser near the centre
     angle = t + math.pi * y
-    return torch.stack([angle.cos(), angle.sin()], 1) * (t / (1.5 * math.pi))[:, None], y
+    return torch.stack([angle.cos(), angle.sin()], 1) * (t / (1.5 * math.pi))[
+        :, None
+    ], y
 
 
 def _swiss_roll(n, g):
@@ -209,8 +288,14 @@ def _checkerboard(n, g):
     return corner + torch.rand(n, 2, generator=g), cell
 
 
-_TOYS = {"ring": _ring, "grid": _grid, "moons": _moons, "spiral": _spiral,
-         "swiss_roll": _swiss_roll, "checkerboard": _checkerboard}
+_TOYS = {
+    "ring": _ring,
+    "grid": _grid,
+    "moons": _moons,
+    "spiral": _spiral,
+    "swiss_roll": _swiss_roll,
+    "checkerboard": _checkerboard,
+}
 
 
 # ----------------------------------------------------------------------------- photo

@@ -1,4 +1,4 @@
-"""The welcome notebook's two models: a Gaussian mixture (generative) and a classifier."""
+"""The welcome notebook's models: a Gaussian mixture (generative), a classifier."""
 
 import math
 from dataclasses import dataclass
@@ -78,13 +78,15 @@ def fit_gmm(x, k, seed=0, iters=60, reg=1e-3, tol=1e-4):
         weights = nk / n  # M-step
         means = (resp.T @ x) / nk[:, None]  # (K, D)
         diff = x[:, None, :] - means[None]  # (N, K, D)
-        covs = torch.einsum("nk,nki,nkj->kij", resp, diff, diff) / nk[:, None, None] + eye
+        covs = (
+            torch.einsum("nk,nki,nkj->kij", resp, diff, diff) / nk[:, None, None] + eye
+        )
     return GaussianMixture(weights, means, covs)
 
 
 @dataclass(frozen=True)
 class PolynomialClassifier:
-    """Softmax regression on polynomial features: models p(y | x), nothing about p(x)."""
+    """Softmax regression on polynomial features: p(y | x), nothing about p(x)."""
 
     weight: torch.Tensor  # (F, C)
     degree: int
@@ -94,13 +96,19 @@ class PolynomialClassifier:
     def predict_proba(self, x):
         """Class probabilities (N, C) for x (N, 2)."""
         check_tensor("x", x, shape=(None, 2))
-        return (poly_features((x.double() - self.shift) / self.scale, self.degree)
-                @ self.weight).softmax(dim=1)
+        return (
+            poly_features((x.double() - self.shift) / self.scale, self.degree)
+            @ self.weight
+        ).softmax(dim=1)
 
 
 def poly_features(x, degree):
     """All monomials x1^i x2^j with i + j <= degree, for x (N, 2) -> (N, F)."""
-    cols = [x[:, 0] ** i * x[:, 1] ** (j - i) for j in range(degree + 1) for i in range(j + 1)]
+    cols = [
+        x[:, 0] ** i * x[:, 1] ** (j - i)
+        for j in range(degree + 1)
+        for i in range(j + 1)
+    ]
     return torch.stack(cols, dim=1)
 
 
@@ -112,12 +120,17 @@ def fit_classifier(x, y, degree=3, steps=60, l2=1e-3):
     shift, scale = x.double().mean(0), x.double().std(0) + 1e-9
     feats = poly_features((x.double() - shift) / scale, degree)  # (N, F)
     classes = int(y.max()) + 1
-    weight = torch.zeros(feats.shape[1], classes, dtype=torch.float64, requires_grad=True)
+    weight = torch.zeros(
+        feats.shape[1], classes, dtype=torch.float64, requires_grad=True
+    )
     opt = torch.optim.LBFGS([weight], max_iter=steps, line_search_fn="strong_wolfe")
 
     def closure():
         opt.zero_grad()
-        loss = torch.nn.functional.cross_entropy(feats @ weight, y) + l2 * weight.pow(2).sum()
+        loss = (
+            torch.nn.functional.cross_entropy(feats @ weight, y)
+            + l2 * weight.pow(2).sum()
+        )
         loss.backward()
         return loss
 
@@ -133,5 +146,5 @@ def grid(lim=2.5, size=80):
 
 
 def bits_per_point(log_likelihood):
-    """Average negative log-likelihood in bits (lower = the model finds data likelier)."""
+    """Average negative log-likelihood in bits (lower: data are likelier)."""
     return -log_likelihood / math.log(2)

@@ -1,4 +1,4 @@
-"""Sample-quality measures for 2-D generators: modes, high-quality %, reverse KL, SWD."""
+"""Sample-quality measures for 2-D generators: modes, high quality %, KL, SWD."""
 
 import math
 
@@ -33,7 +33,7 @@ def mode_stats(samples, centers, std):
 
 
 def sliced_wasserstein(a, b, projections=256, seed=0):
-    """Mean 1-D Wasserstein-1 distance between a (N, D) and b (M, D) over random axes."""
+    """Mean 1-D Wasserstein-1 distance of a (N, D) and b (M, D) along random axes."""
     check_tensor("a", a, ndim=2)
     check_tensor("b", b, shape=(None, a.shape[1]))
     projections = check_int("projections", projections, 1)

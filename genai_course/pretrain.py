@@ -23,7 +23,9 @@ RECIPES = {
 def run(name):
     """Train one recipe and save its checkpoint; returns the saved path."""
     if name not in RECIPES:
-        raise ValueError(f"unknown checkpoint {name!r}; expected one of {sorted(RECIPES)}")
+        raise ValueError(
+            f"unknown checkpoint {name!r}; expected one of {sorted(RECIPES)}"
+        )
     module, func = RECIPES[name].split(":")
     torch.set_num_threads(1)
     start = time.perf_counter()
@@ -34,9 +36,12 @@ def run(name):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m genai_course.pretrain",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("names", nargs="*", help="checkpoints to rebuild (default: all)")
+    parser = argparse.ArgumentParser(
+        prog="python -m genai_course.pretrain", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "names", nargs="*", help="checkpoints to rebuild (default: all)"
+    )
     parser.add_argument("--list", action="store_true", help="list the recipes and exit")
     args = parser.parse_args(argv)
     if args.list:

@@ -13,7 +13,7 @@ DATA_DIR = ROOT / "data"
 
 
 def available_cpus():
-    """CPUs this process may really use: affinity, cgroup quota (Binder), OMP_NUM_THREADS."""
+    """CPUs this process may use: affinity, cgroup quota (Binder), OMP_NUM_THREADS."""
     try:
         n = len(os.sched_getaffinity(0))
     except AttributeError:  # macOS, Windows

@@ -47,7 +47,9 @@ def train(step, steps=None, seconds=None, desc="training", progress=True, histor
     if seconds is not None:
         seconds = check_float("seconds", seconds, 0, low_open=True)
     if not callable(step):
-        raise TypeError(f"step must be a function step(i) -> loss, got {type(step).__name__}")
+        raise TypeError(
+            f"step must be a function step(i) -> loss, got {type(step).__name__}"
+        )
     history = History() if history is None else history
     start_step, start = history.steps, time.perf_counter()
     bar = tqdm(total=steps, desc=desc, disable=not progress, leave=True)
@@ -64,8 +66,10 @@ def train(step, steps=None, seconds=None, desc="training", progress=True, histor
                 bar.set_postfix(loss=f"{loss:.4f}", refresh=False)
             if not math.isfinite(loss):
                 history.diverged = True
-                print(f"Training diverged at step {start_step + i}: the loss is {loss}. "
-                      "Try a smaller learning rate.")
+                print(
+                    f"Training diverged at step {start_step + i}: the loss is {loss}. "
+                    "Try a smaller learning rate."
+                )
                 break
     except KeyboardInterrupt:
         history.interrupted = True

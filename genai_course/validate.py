@@ -16,7 +16,9 @@ def check_int(name, value, low=None, high=None):
 def check_float(name, value, low=None, high=None, low_open=False, high_open=False):
     """A real number in the given (optionally open) interval; returns it as float."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}")
+        raise TypeError(
+            f"{name} must be a number, got {type(value).__name__} {value!r}"
+        )
     value = float(value)
     if value != value:  # NaN
         raise ValueError(f"{name} must be a number, got NaN")
@@ -54,7 +56,8 @@ def check_tensor(name, x, ndim=None, shape=None, dtype_kind="float"):
         ndim = len(shape)
     if ndim is not None and x.dim() != ndim:
         raise ValueError(
-            f"{name} must have {ndim} dims{_shape_hint(shape)}, got shape {tuple(x.shape)}"
+            f"{name} must have {ndim} dims{_shape_hint(shape)}, "
+            f"got shape {tuple(x.shape)}"
         )
     if shape is not None:
         for want, got in zip(shape, x.shape):

@@ -15,7 +15,9 @@ def test_round_trip_with_manifest(tmp_path):
 
 
 def test_missing_checkpoint_names_file_and_fix(tmp_path):
-    with pytest.raises(ck.CheckpointError, match="lin.pt is missing.*genai_course.pretrain lin"):
+    with pytest.raises(
+        ck.CheckpointError, match="lin.pt is missing.*genai_course.pretrain lin"
+    ):
         ck.load_checkpoint("lin", nn.Linear(3, 2), tmp_path)
 
 
@@ -28,7 +30,9 @@ def test_truncated_checkpoint_is_caught(tmp_path):
 
 def test_checkpoint_of_another_model_is_caught(tmp_path):
     ck.save_checkpoint("lin", nn.Linear(3, 2), tmp_path)
-    with pytest.raises(ck.CheckpointError, match="does not fit this Linear.*pretrain lin"):
+    with pytest.raises(
+        ck.CheckpointError, match="does not fit this Linear.*pretrain lin"
+    ):
         ck.load_checkpoint("lin", nn.Linear(4, 2), tmp_path)
 
 

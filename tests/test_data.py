@@ -41,10 +41,13 @@ def test_own_text_file(tmp_path):
     assert c.text == "hello world, " * 20 and len(c.train) == 234
 
 
-@pytest.mark.parametrize("bad, err, match", [
-    ("no_such_corpus", ValueError, "expected 'shakespeare', 'python'"),
-    (42, TypeError, "str or Path"),
-])
+@pytest.mark.parametrize(
+    "bad, err, match",
+    [
+        ("no_such_corpus", ValueError, "expected 'shakespeare', 'python'"),
+        (42, TypeError, "str or Path"),
+    ],
+)
 def test_bad_corpus_names(bad, err, match):
     with pytest.raises(err, match=match):
         data.load_corpus(bad)
@@ -87,13 +90,16 @@ def test_ring_and_grid_sit_on_their_modes():
     assert grid.shape == (25, 2) and set(grid[:, 0].tolist()) == {-4, -2, 0, 2, 4}
 
 
-@pytest.mark.parametrize("kwargs, err", [
-    ({"name": "donut", "n": 10}, ValueError),
-    ({"name": "ring", "n": 0}, ValueError),
-    ({"name": "ring", "n": 2.5}, TypeError),
-    ({"name": "ring", "n": 10, "seed": -1}, ValueError),
-    ({"name": "ring", "n": 10, "std": -0.1}, ValueError),
-])
+@pytest.mark.parametrize(
+    "kwargs, err",
+    [
+        ({"name": "donut", "n": 10}, ValueError),
+        ({"name": "ring", "n": 0}, ValueError),
+        ({"name": "ring", "n": 2.5}, TypeError),
+        ({"name": "ring", "n": 10, "seed": -1}, ValueError),
+        ({"name": "ring", "n": 10, "std": -0.1}, ValueError),
+    ],
+)
 def test_toy_2d_bad_input(kwargs, err):
     with pytest.raises(err):
         data.sample_2d(**kwargs)

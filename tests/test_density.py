@@ -6,12 +6,18 @@ from genai_course import data, density
 
 def test_gmm_recovers_two_well_separated_blobs():
     g = torch.Generator().manual_seed(0)
-    x = torch.cat([torch.randn(500, 2, generator=g) * 0.3 + torch.tensor([-3.0, 0]),
-                   torch.randn(500, 2, generator=g) * 0.3 + torch.tensor([3.0, 0])])
+    x = torch.cat(
+        [
+            torch.randn(500, 2, generator=g) * 0.3 + torch.tensor([-3.0, 0]),
+            torch.randn(500, 2, generator=g) * 0.3 + torch.tensor([3.0, 0]),
+        ]
+    )
     gmm = density.fit_gmm(x, 2, seed=0)
     means = gmm.means[gmm.means[:, 0].argsort()]
     assert torch.allclose(means.float(), torch.tensor([[-3.0, 0], [3.0, 0]]), atol=0.1)
-    assert torch.allclose(gmm.weights, torch.tensor([0.5, 0.5], dtype=torch.float64), atol=0.02)
+    assert torch.allclose(
+        gmm.weights, torch.tensor([0.5, 0.5], dtype=torch.float64), atol=0.02
+    )
     assert torch.allclose(gmm.covs[0].float(), 0.09 * torch.eye(2), atol=0.03)
 
 

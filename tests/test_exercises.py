@@ -1,6 +1,6 @@
 import torch
 
-from genai_course.exercises import ____, Exercise, Mistake, call, expect_close
+from genai_course.exercises import Exercise, Mistake, ____, call, expect_close
 from genai_course.exercises import welcome as ex
 
 
@@ -32,7 +32,9 @@ def test_learner_mistakes_become_messages_not_tracebacks():
 
 
 def test_hint_and_solution_render():
-    assert "x * x" in str(SQUARE.hint()) and "Solution" in SQUARE.solution()._repr_html_()
+    assert (
+        "x * x" in str(SQUARE.hint()) and "Solution" in SQUARE.solution()._repr_html_()
+    )
     assert "correct" in SQUARE.check(lambda x: x * x)._repr_html_().lower()
 
 
@@ -47,7 +49,10 @@ def test_expect_close_numbers():
 
 
 def test_welcome_quiz():
-    assert ex.classify_or_generate.check({k: ____ for k in ex.TASKS}).status == "not attempted"
+    assert (
+        ex.classify_or_generate.check({k: ____ for k in ex.TASKS}).status
+        == "not attempted"
+    )
     assert ex.classify_or_generate.check(dict(ex.TASKS)).passed
     flipped = dict(ex.TASKS, **{"a spam filter marks an email as junk": "generate"})
     assert ex.classify_or_generate.check(flipped).status == "incorrect"
@@ -58,8 +63,12 @@ def test_welcome_quiz():
 def test_welcome_sampler_right_and_wrong():
     assert ex.sample_mixture.check(ex.sample_mixture_solution).passed
     ignores_weights = lambda w, m, s, n, g: (  # noqa: E731
-        m[torch.randint(2, (n,), generator=g)] + s * torch.randn(n, 2, generator=g))
+        m[torch.randint(2, (n,), generator=g)] + s * torch.randn(n, 2, generator=g)
+    )
     assert "weight is 75%" in ex.sample_mixture.check(ignores_weights).message
     no_noise = lambda w, m, s, n, g: m[torch.multinomial(w, n, True, generator=g)]  # noqa: E731
     assert "spread" in ex.sample_mixture.check(no_noise).message
-    assert "(4000, 2)" in ex.sample_mixture.check(lambda w, m, s, n, g: torch.zeros(3)).message
+    assert (
+        "(4000, 2)"
+        in ex.sample_mixture.check(lambda w, m, s, n, g: torch.zeros(3)).message
+    )

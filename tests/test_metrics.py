@@ -39,9 +39,13 @@ def test_swd_is_zero_for_identical_sets_and_grows_with_shift():
 
 def test_swd_ratio_near_one_for_fresh_draws():
     data = sample_2d("moons", 2000, seed=0)
-    ratio = swd_ratio(sample_2d("moons", 2000, seed=1), data, sample_2d("moons", 2000, seed=2))
+    ratio = swd_ratio(
+        sample_2d("moons", 2000, seed=1), data, sample_2d("moons", 2000, seed=2)
+    )
     assert 0.5 < ratio < 2
-    assert swd_ratio(torch.randn(2000, 2) * 3, data, sample_2d("moons", 2000, seed=2)) > 5
+    assert (
+        swd_ratio(torch.randn(2000, 2) * 3, data, sample_2d("moons", 2000, seed=2)) > 5
+    )
 
 
 def test_unequal_sizes_and_bad_input():

@@ -13,14 +13,22 @@ def test_guard_is_active_here_and_in_child_processes():
     with pytest.raises(PermissionError, match="blocked"):
         socket.getaddrinfo("example.invalid", 80)
     child = subprocess.run(
-        [sys.executable, "-c", "import socket; socket.getaddrinfo('example.invalid', 80)"],
-        capture_output=True, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import socket; socket.getaddrinfo('example.invalid', 80)",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert child.returncode != 0 and "blocked" in child.stderr
     # the attempts above were meant: clear them so the end-of-run check stays honest
     log = os.environ["GENAI_COURSE_NETLOG"]
     lines = open(log).read().splitlines()
     assert sum("example.invalid" in line for line in lines) == 2
-    open(log, "w").writelines(line + "\n" for line in lines if "example.invalid" not in line)
+    open(log, "w").writelines(
+        line + "\n" for line in lines if "example.invalid" not in line
+    )
 
 
 def test_loopback_is_allowed():

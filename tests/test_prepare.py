@@ -14,7 +14,11 @@ def test_archive_checksum_is_enforced():
 def test_extracts_only_modern_texts_in_order(monkeypatch):
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w:gz") as tar:
-        for name, text in [("b_gut.txt", "B"), ("a_gut.txt", "A"), ("a_gut_f.txt", "F")]:
+        for name, text in [
+            ("b_gut.txt", "B"),
+            ("a_gut.txt", "A"),
+            ("a_gut_f.txt", "F"),
+        ]:
             blob = text.encode()
             info = tarfile.TarInfo(prepare.TEXTS + name)
             info.size = len(blob)

@@ -50,10 +50,15 @@ def test_smoothed_is_a_running_mean():
     assert History(losses=[4.0, 2.0, 0.0, 2.0]).smoothed(2) == [4.0, 3.0, 1.0, 1.0]
 
 
-@pytest.mark.parametrize("kwargs, err", [
-    ({}, ValueError), ({"steps": 0}, ValueError), ({"seconds": -1}, ValueError),
-    ({"steps": 1.5}, TypeError),
-])
+@pytest.mark.parametrize(
+    "kwargs, err",
+    [
+        ({}, ValueError),
+        ({"steps": 0}, ValueError),
+        ({"seconds": -1}, ValueError),
+        ({"steps": 1.5}, TypeError),
+    ],
+)
 def test_bad_budgets(kwargs, err):
     with pytest.raises(err):
         train(lambda i: 0.0, **kwargs)

@@ -1,4 +1,4 @@
-"""Headless widget tests: every control of every explorer at both ends and the middle."""
+"""Headless widget tests: every control of every explorer at both ends and middle."""
 
 import ipywidgets as W
 import pytest
@@ -21,7 +21,9 @@ def test_every_control_at_every_end(name):
         for value in sweep_values(control):
             control.value = value
             assert explorer.text, f"{name}.{control_name}={value!r} left no readout"
-            assert not explorer.text.startswith("⚠"), f"{control_name}={value!r}: {explorer.text}"
+            assert not explorer.text.startswith("⚠"), (
+                f"{control_name}={value!r}: {explorer.text}"
+            )
             assert bytes(explorer.image.value).startswith(b"\x89PNG")
     assert isinstance(explorer.widget, W.VBox)
 

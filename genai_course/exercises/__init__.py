@@ -1,6 +1,13 @@
-"""Exercises with `check()`, `hint()`, `solution()`; one module of exercises a notebook."""
+"""Exercises with `check()`, `hint()`, `solution()`; one module per notebook."""
 
-from .base import ____, Exercise, Feedback, Mistake, NotAttempted, call, expect_close
+from .base import Exercise, Feedback, Mistake, NotAttempted, ____, call, expect_close
 
-__all__ = ["____", "Exercise", "Feedback", "Mistake", "NotAttempted", "call",
-           "expect_close"]
+__all__ = [
+    "____",
+    "Exercise",
+    "Feedback",
+    "Mistake",
+    "NotAttempted",
+    "call",
+    "expect_close",
+]

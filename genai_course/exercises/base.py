@@ -50,9 +50,13 @@ class Feedback:
         return f"{self.status.capitalize()}: {self.message}"
 
     def _repr_html_(self):
-        colour = {"correct": "#1a7f37", "incorrect": "#cf222e"}.get(self.status, "#57606a")
-        return (f'<div style="color:{colour}"><b>{self.status.capitalize()}</b>: '
-                f"{html.escape(self.message)}</div>")
+        colour = {"correct": "#1a7f37", "incorrect": "#cf222e"}.get(
+            self.status, "#57606a"
+        )
+        return (
+            f'<div style="color:{colour}"><b>{self.status.capitalize()}</b>: '
+            f"{html.escape(self.message)}</div>"
+        )
 
 
 @dataclass(frozen=True)
@@ -77,18 +81,28 @@ class Exercise:
     def __init__(self, name, checker, hint, solution):
         if not callable(checker):
             raise TypeError("checker must be a function checker(answer)")
-        self.name, self._checker, self._hint, self._solution = name, checker, hint, solution
+        self.name, self._checker, self._hint, self._solution = (
+            name,
+            checker,
+            hint,
+            solution,
+        )
 
     def check(self, answer=____):
         """Run the checker on the learner's answer and say what it found."""
         if answer is ____:
-            return Feedback("not attempted",
-                            f"{self.name}: replace the ____ placeholder with your answer.")
+            return Feedback(
+                "not attempted",
+                f"{self.name}: replace the ____ placeholder with your answer.",
+            )
         try:
             self._checker(answer)
         except NotAttempted as why:
-            return Feedback("not attempted", f"{self.name}: " + (
-                str(why) or "your code still returns the ____ placeholder."))
+            return Feedback(
+                "not attempted",
+                f"{self.name}: "
+                + (str(why) or "your code still returns the ____ placeholder."),
+            )
         except Mistake as mistake:
             return Feedback("incorrect", str(mistake))
         return Feedback("correct", f"{self.name}: well done.")
@@ -121,25 +135,31 @@ def call(fn, *args, **kwargs):
 
 
 def expect_close(got, want, what="the result", atol=1e-4, rtol=1e-4):
-    """Compare a learner's tensor (or number) to the right one with a teaching message."""
+    """Compare a learner's tensor (or number) to the right one; teach on mismatch."""
     if got is ____:
         raise NotAttempted
     if isinstance(want, torch.Tensor):
         if not isinstance(got, torch.Tensor):
             raise Mistake(f"{what} should be a torch.Tensor, got {type(got).__name__}")
         if got.shape != want.shape:
-            raise Mistake(f"{what} should have shape {tuple(want.shape)}, "
-                          f"got {tuple(got.shape)}")
+            raise Mistake(
+                f"{what} should have shape {tuple(want.shape)}, got {tuple(got.shape)}"
+            )
         if not torch.is_floating_point(got) and torch.is_floating_point(want):
             got = got.float()
         if torch.isnan(got).any() and not torch.isnan(want).any():
-            raise Mistake(f"{what} contains NaN; look for a division by zero or "
-                          "exp() of a large number")
-        if not torch.allclose(got.to(want.dtype), want, atol=atol, rtol=rtol,
-                              equal_nan=True):
+            raise Mistake(
+                f"{what} contains NaN; look for a division by zero or "
+                "exp() of a large number"
+            )
+        if not torch.allclose(
+            got.to(want.dtype), want, atol=atol, rtol=rtol, equal_nan=True
+        ):
             worst = (got.to(want.dtype) - want).abs().nan_to_num(float("inf")).max()
-            raise Mistake(f"{what} has the right shape but wrong values "
-                          f"(largest difference {worst.item():.3g})")
+            raise Mistake(
+                f"{what} has the right shape but wrong values "
+                f"(largest difference {worst.item():.3g})"
+            )
         return
     try:
         close = abs(float(got) - float(want)) <= atol + rtol * abs(float(want))

@@ -2,7 +2,7 @@
 
 import torch
 
-from .base import ____, Exercise, Mistake, NotAttempted, call, expect_close
+from .base import Exercise, Mistake, NotAttempted, ____, call, expect_close
 
 # -- q1: classify or generate? --------------------------------------------------------
 
@@ -18,8 +18,10 @@ TASKS = {
 
 def _check_quiz(answers):
     if not isinstance(answers, dict):
-        raise Mistake(f"expected a dict {{task: 'classify' or 'generate'}}, "
-                      f"got {type(answers).__name__}")
+        raise Mistake(
+            f"expected a dict {{task: 'classify' or 'generate'}}, "
+            f"got {type(answers).__name__}"
+        )
     if any(v is ____ for v in answers.values()):
         raise NotAttempted("fill in every ____ with 'classify' or 'generate'")
     missing = set(TASKS) - set(answers)
@@ -28,17 +30,21 @@ def _check_quiz(answers):
     for task, truth in TASKS.items():
         given = str(answers[task]).strip().lower()
         if given not in ("classify", "generate"):
-            raise Mistake(f"answer 'classify' or 'generate' for {task!r}, got {given!r}")
+            raise Mistake(
+                f"answer 'classify' or 'generate' for {task!r}, got {given!r}"
+            )
         if given != truth:
-            raise Mistake(f"look again at {task!r}: does its output already exist among "
-                          "a fixed set of labels, or is it new content?")
+            raise Mistake(
+                f"look again at {task!r}: does its output already exist among "
+                "a fixed set of labels, or is it new content?"
+            )
 
 
 classify_or_generate = Exercise(
     "Classify or generate?",
     _check_quiz,
     hint="A classifier's output is one of a few labels fixed in advance; a generative "
-         "model's output is a new thing of the same kind as its data.",
+    "model's output is a new thing of the same kind as its data.",
     solution="answers = " + repr(TASKS),
 )
 
@@ -56,17 +62,25 @@ def _check_sampler(fn):
     means = torch.tensor([[-2.0, 0.0], [2.0, 0.0]])
     out = call(fn, weights, means, 0.1, 4000, torch.Generator().manual_seed(0))
     if not isinstance(out, torch.Tensor):
-        raise Mistake(f"return a torch.Tensor of shape (n, 2), got {type(out).__name__}")
+        raise Mistake(
+            f"return a torch.Tensor of shape (n, 2), got {type(out).__name__}"
+        )
     if tuple(out.shape) != (4000, 2):
-        raise Mistake(f"return one row per sample: shape (4000, 2), got {tuple(out.shape)}")
+        raise Mistake(
+            f"return one row per sample: shape (4000, 2), got {tuple(out.shape)}"
+        )
     nearest = torch.cdist(out.float(), means).min(1)
     if (nearest.values > 0.6).float().mean() > 0.01:
-        raise Mistake("many samples are far from every mean: each sample should be one "
-                      "mean plus a little noise (std * randn)")
+        raise Mistake(
+            "many samples are far from every mean: each sample should be one "
+            "mean plus a little noise (std * randn)"
+        )
     share = (nearest.indices == 0).float().mean().item()
     if abs(share - 0.75) > 0.05:
-        raise Mistake(f"{100 * share:.0f}% of samples came from component 0, whose "
-                      "weight is 75%: pick components with torch.multinomial(weights, ...)")
+        raise Mistake(
+            f"{100 * share:.0f}% of samples came from component 0, whose "
+            "weight is 75%: pick components with torch.multinomial(weights, ...)"
+        )
     spread = (out - means[nearest.indices]).std().item()
     expect_close(spread, 0.1, "the spread of samples around their mean", atol=0.02)
 
@@ -75,8 +89,8 @@ sample_mixture = Exercise(
     "Sample from a Gaussian mixture",
     _check_sampler,
     hint="Two steps per sample: k = torch.multinomial(weights, n, replacement=True, "
-         "generator=generator) picks components; then means[k] + std * torch.randn(...).",
-    solution='''def sample_mixture(weights, means, std, n, generator):
+    "generator=generator) picks components; then means[k] + std * torch.randn(...).",
+    solution="""def sample_mixture(weights, means, std, n, generator):
     k = torch.multinomial(weights, n, replacement=True, generator=generator)  # (n,)
-    return means[k] + std * torch.randn(n, means.shape[1], generator=generator)''',
+    return means[k] + std * torch.randn(n, means.shape[1], generator=generator)""",
 )

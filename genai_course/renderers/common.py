@@ -9,8 +9,18 @@ import io
 import numpy as np
 from matplotlib.figure import Figure
 
-PALETTE = ("#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3",
-           "#937860", "#DA8BC3", "#8C8C8C", "#CCB974", "#64B5CD")
+PALETTE = (
+    "#4C72B0",
+    "#DD8452",
+    "#55A868",
+    "#C44E52",
+    "#8172B3",
+    "#937860",
+    "#DA8BC3",
+    "#8C8C8C",
+    "#CCB974",
+    "#64B5CD",
+)
 REAL, FAKE = "#4C72B0", "#DD8452"  # data versus model samples, everywhere
 
 
@@ -18,8 +28,9 @@ def figure(ncols=1, nrows=1, width=3.4, height=3.2, dpi=72):
     """A bare Figure and its axes as a flat list, left to right, top to bottom."""
     fig = Figure(figsize=(width * ncols, height * nrows), dpi=dpi)
     axes = fig.subplots(nrows, ncols, squeeze=False).flatten().tolist()
-    fig.subplots_adjust(left=0.08, right=0.97, bottom=0.1, top=0.88,
-                        wspace=0.28, hspace=0.35)
+    fig.subplots_adjust(
+        left=0.08, right=0.97, bottom=0.1, top=0.88, wspace=0.28, hspace=0.35
+    )
     return fig, axes
 
 
@@ -41,15 +52,23 @@ def as_numpy(x):
 def scatter(ax, points, color=REAL, label=None, size=5, alpha=0.6):
     """Points (N, 2) as dots."""
     p = as_numpy(points).reshape(-1, 2)
-    return ax.scatter(p[:, 0], p[:, 1], s=size, c=color, alpha=alpha, label=label,
-                      linewidths=0)
+    return ax.scatter(
+        p[:, 0], p[:, 1], s=size, c=color, alpha=alpha, label=label, linewidths=0
+    )
 
 
 def field_image(ax, values, lim, cmap="viridis", vmin=None, vmax=None):
-    """A scalar field on a square grid (size, size) over [-lim, lim]^2, bottom row first."""
-    return ax.imshow(as_numpy(values), extent=(-lim, lim, -lim, lim), origin="lower",
-                     cmap=cmap, vmin=vmin, vmax=vmax, interpolation="bilinear",
-                     aspect="equal")
+    """A scalar field (size, size) over [-lim, lim]^2, bottom row first."""
+    return ax.imshow(
+        as_numpy(values),
+        extent=(-lim, lim, -lim, lim),
+        origin="lower",
+        cmap=cmap,
+        vmin=vmin,
+        vmax=vmax,
+        interpolation="bilinear",
+        aspect="equal",
+    )
 
 
 def square(ax, lim, title=None, ticks=False):
@@ -64,8 +83,17 @@ def square(ax, lim, title=None, ticks=False):
         ax.set_title(title)
 
 
-def heatmap(ax, matrix, xlabels=None, ylabels=None, title=None, cmap="Blues",
-            annotate=True, vmin=None, vmax=None):
+def heatmap(
+    ax,
+    matrix,
+    xlabels=None,
+    ylabels=None,
+    title=None,
+    cmap="Blues",
+    annotate=True,
+    vmin=None,
+    vmax=None,
+):
     """A matrix as coloured cells with optional labels and values written in."""
     m = as_numpy(matrix)
     im = ax.imshow(m, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
@@ -77,8 +105,15 @@ def heatmap(ax, matrix, xlabels=None, ylabels=None, title=None, cmap="Blues",
         top = np.nanmax(np.abs(m)) if np.isfinite(m).any() else 1.0
         for (i, j), v in np.ndenumerate(m):
             text = "" if not np.isfinite(v) else f"{v:.2f}"
-            ax.text(j, i, text, ha="center", va="center", fontsize=7,
-                    color="white" if abs(v) > 0.6 * top else "black")
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if abs(v) > 0.6 * top else "black",
+            )
     if title:
         ax.set_title(title)
     return im
@@ -111,7 +146,9 @@ def image_grid(ax, images, nrow=None, cmap="gray_r", vmin=0.0, vmax=1.0, title=N
     canvas = np.full((rows * (h + 1) + 1, ncol * (w + 1) + 1), np.nan)
     for i in range(n):
         r, c = divmod(i, ncol)
-        canvas[1 + r * (h + 1):1 + r * (h + 1) + h, 1 + c * (w + 1):1 + c * (w + 1) + w] = imgs[i]
+        canvas[
+            1 + r * (h + 1) : 1 + r * (h + 1) + h, 1 + c * (w + 1) : 1 + c * (w + 1) + w
+        ] = imgs[i]
     ax.imshow(canvas, cmap=cmap, vmin=vmin, vmax=vmax, interpolation="nearest")
     ax.set_xticks([])
     ax.set_yticks([])
@@ -122,5 +159,13 @@ def image_grid(ax, images, nrow=None, cmap="gray_r", vmin=0.0, vmax=1.0, title=N
 def vector_field(ax, points, vectors, color="#333333", scale=None):
     """Arrows `vectors` (N, 2) drawn at `points` (N, 2)."""
     p, v = as_numpy(points).reshape(-1, 2), as_numpy(vectors).reshape(-1, 2)
-    return ax.quiver(p[:, 0], p[:, 1], v[:, 0], v[:, 1], color=color, scale=scale,
-                     angles="xy", width=0.004)
+    return ax.quiver(
+        p[:, 0],
+        p[:, 1],
+        v[:, 0],
+        v[:, 1],
+        color=color,
+        scale=scale,
+        angles="xy",
+        width=0.004,
+    )

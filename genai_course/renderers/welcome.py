@@ -33,4 +33,4 @@ def classifier_vs_generator(points, labels, class_probs, log_density, samples, l
 
 
 def _rgb(hex_colour):
-    return [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    return [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]

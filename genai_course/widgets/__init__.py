@@ -17,6 +17,10 @@ def all_explorers():
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Explorer) and cls is not Explorer and cls.__module__ == module.__name__:
+            if (
+                issubclass(cls, Explorer)
+                and cls is not Explorer
+                and cls.__module__ == module.__name__
+            ):
                 found[f"{info.name}.{cls.__name__}"] = cls
     return dict(sorted(found.items()))

@@ -73,7 +73,9 @@ class Explorer:
 
     def show_text(self, text):
         self.text = text
-        self.readout.value = f"<pre style='margin:0;white-space:pre-wrap'>{html.escape(text)}</pre>"
+        self.readout.value = (
+            f"<pre style='margin:0;white-space:pre-wrap'>{html.escape(text)}</pre>"
+        )
 
     @property
     def widget(self):
@@ -97,14 +99,18 @@ def sweep_values(control):
     """Values worth trying on a control: both ends and the middle, or every option."""
     if isinstance(control, (W.Checkbox, W.ToggleButton)):
         return [not control.value, control.value]
-    if isinstance(control, (W.Dropdown, W.ToggleButtons, W.RadioButtons, W.SelectionSlider,
-                            W.Select)):
+    if isinstance(
+        control,
+        (W.Dropdown, W.ToggleButtons, W.RadioButtons, W.SelectionSlider, W.Select),
+    ):
         return [value for _, value in _options(control)]
     if isinstance(control, W.FloatLogSlider):
-        lo, hi = control.base ** control.min, control.base ** control.max
+        lo, hi = control.base**control.min, control.base**control.max
         return [lo, control.base ** ((control.min + control.max) / 2), hi]
-    if isinstance(control, (W.IntSlider, W.FloatSlider, W.BoundedIntText,
-                            W.BoundedFloatText, W.Play)):
+    if isinstance(
+        control,
+        (W.IntSlider, W.FloatSlider, W.BoundedIntText, W.BoundedFloatText, W.Play),
+    ):
         mid = (control.min + control.max) / 2
         if isinstance(control, (W.IntSlider, W.BoundedIntText, W.Play)):
             mid = int(mid)

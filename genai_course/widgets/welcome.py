@@ -1,4 +1,4 @@
-"""Welcome explorer: the same 2-D data seen by a classifier and by a generative model."""
+"""Welcome explorer: the same 2-D data seen by a classifier and a generative model."""
 
 from functools import lru_cache
 
@@ -8,8 +8,13 @@ from .. import data, density
 from ..renderers.welcome import classifier_vs_generator
 from .base import Explorer
 
-DATASETS = {"two moons": "moons", "ring of 8": "ring", "spiral": "spiral",
-            "checkerboard": "checkerboard", "swiss roll": "swiss_roll"}
+DATASETS = {
+    "two moons": "moons",
+    "ring of 8": "ring",
+    "spiral": "spiral",
+    "checkerboard": "checkerboard",
+    "swiss roll": "swiss_roll",
+}
 N_POINTS = 400
 GRID_SIZE = 70
 
@@ -39,10 +44,12 @@ class DensityExplorer(Explorer):
         style = {"description_width": "initial"}
         return {
             "dataset": W.Dropdown(options=DATASETS, value="moons", description="data"),
-            "components": W.IntSlider(4, 1, 16, description="mixture components",
-                                      style=style),
-            "samples": W.IntSlider(300, 0, 1000, step=50, description="new samples",
-                                   style=style),
+            "components": W.IntSlider(
+                4, 1, 16, description="mixture components", style=style
+            ),
+            "samples": W.IntSlider(
+                300, 0, 1000, step=50, description="new samples", style=style
+            ),
             "seed": W.IntSlider(self.seed, 0, 9, description="seed"),
         }
 
@@ -51,8 +58,13 @@ class DensityExplorer(Explorer):
         class_probs, accuracy = _classifier(dataset, seed)
         gmm = density.fit_gmm(x, components, seed=seed)
         return {
-            "dataset": dataset, "x": x, "y": y, "lim": lim, "accuracy": accuracy,
-            "class_probs": class_probs, "components": components,
+            "dataset": dataset,
+            "x": x,
+            "y": y,
+            "lim": lim,
+            "accuracy": accuracy,
+            "class_probs": class_probs,
+            "components": components,
             "log_density": gmm.log_prob(grid),
             "samples": gmm.sample(samples, seed=seed),
             "train_ll": gmm.log_prob(x).mean().item(),
@@ -60,8 +72,14 @@ class DensityExplorer(Explorer):
         }
 
     def render(self, s):
-        return classifier_vs_generator(s["x"], s["y"], s["class_probs"], s["log_density"],
-                                       s["samples"], lim=s["lim"])
+        return classifier_vs_generator(
+            s["x"],
+            s["y"],
+            s["class_probs"],
+            s["log_density"],
+            s["samples"],
+            lim=s["lim"],
+        )
 
     def describe(self, s):
         return (

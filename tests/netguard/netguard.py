@@ -23,7 +23,9 @@ def _is_local(host):
 def _audit(event, args):
     if event == "socket.connect":
         sock, address = args
-        if sock.family == getattr(socket, "AF_UNIX", None) or not isinstance(address, tuple):
+        if sock.family == getattr(socket, "AF_UNIX", None) or not isinstance(
+            address, tuple
+        ):
             return
         host = address[0]
     elif event == "socket.getaddrinfo":
@@ -36,7 +38,9 @@ def _audit(event, args):
     if log:
         with open(log, "a") as f:
             f.write(f"{os.getpid()} {event} {host!r} {sys.argv[:2]}\n")
-    raise PermissionError(f"network access to {host!r} is blocked during the course tests")
+    raise PermissionError(
+        f"network access to {host!r} is blocked during the course tests"
+    )
 
 
 _installed = False
