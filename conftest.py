@@ -1,6 +1,7 @@
 """Test-run set-up: the network guard, and a final check that nothing connected."""
 
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -13,7 +14,29 @@ NETGUARD = Path(__file__).parent / "tests" / "netguard"
 NETLOG = Path(tempfile.gettempdir()) / f"genai_course_netlog_{os.getpid()}.txt"
 
 
+ROOT = Path(__file__).parent
+
+
+def _tree_status():
+    """`git status` of the repository (None outside a git checkout)."""
+    try:
+        out = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return set(out.splitlines())
+
+
 def pytest_configure(config):
+    import torch
+
+    torch.set_num_threads(1)  # like the benchmarks; tiny models gain nothing from more
+    config._tree_before = _tree_status()
     NETLOG.unlink(missing_ok=True)
     os.environ["GENAI_COURSE_NETLOG"] = str(NETLOG)
     os.environ["PYTHONPATH"] = os.pathsep.join(
@@ -35,3 +58,10 @@ def pytest_sessionfinish(session, exitstatus):
         )
         session.exitstatus = 1
     NETLOG.unlink(missing_ok=True)
+    before, after = session.config._tree_before, _tree_status()
+    if before is not None and after is not None and after - before:
+        print(
+            "\nSTRAY FILES: the test run changed or left these in the repository:\n  "
+            + "\n  ".join(sorted(after - before))
+        )
+        session.exitstatus = 1

@@ -27,21 +27,32 @@ def available_cpus():
     return max(1, n)
 
 
-def _cgroup_cpu_quota():
-    """Whole CPUs allowed by a cgroup v2 or v1 quota, or None when unlimited."""
+def _cgroup_cpu_quota(proc_cgroup="/proc/self/cgroup", root="/sys/fs/cgroup"):
+    """Whole CPUs allowed by this process's cgroup (v2 or v1) quota, or None."""
+    root = Path(root)
     try:
-        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
-        if quota != "max":
-            return max(1, int(int(quota) / int(period)))
+        groups = Path(proc_cgroup).read_text().splitlines()
+    except OSError:
         return None
-    except (OSError, ValueError):
-        pass
-    try:
-        quota = int(Path("/sys/fs/cgroup/cpu/cpu.cfs_quota_us").read_text())
-        period = int(Path("/sys/fs/cgroup/cpu/cpu.cfs_period_us").read_text())
-        return max(1, quota // period) if quota > 0 else None
-    except (OSError, ValueError):
-        return None
+    for line in groups:
+        _, controllers, path = line.split(":", 2)
+        path = path.lstrip("/")
+        try:
+            if controllers == "":  # cgroup v2 (Binder, most containers)
+                quota, period = (root / path / "cpu.max").read_text().split()
+            elif "cpu" in controllers.split(","):  # cgroup v1
+                folder = root / controllers / path
+                if not folder.is_dir():
+                    folder = root / "cpu" / path
+                quota = (folder / "cpu.cfs_quota_us").read_text().strip()
+                period = (folder / "cpu.cfs_period_us").read_text().strip()
+            else:
+                continue
+        except (OSError, ValueError):
+            continue
+        if quota not in ("max", "-1"):
+            return max(1, int(quota) // int(period))
+    return None
 
 
 def seed_everything(seed=0):

@@ -24,7 +24,7 @@ PALETTE = (
 REAL, FAKE = "#4C72B0", "#DD8452"  # data versus model samples, everywhere
 
 
-def figure(ncols=1, nrows=1, width=3.4, height=3.2, dpi=72):
+def figure(ncols=1, nrows=1, width=3.4, height=3.2, dpi=80):
     """A bare Figure and its axes as a flat list, left to right, top to bottom."""
     fig = Figure(figsize=(width * ncols, height * nrows), dpi=dpi)
     axes = fig.subplots(nrows, ncols, squeeze=False).flatten().tolist()

@@ -25,6 +25,7 @@ class Explorer:
         self.buttons = self.make_buttons()  # [Button | Play ...] actions, not values
         self.image = W.Image(format="png", layout=W.Layout(max_width="100%"))
         self.readout = W.HTML(layout=W.Layout(min_height="2.5em"))
+        self.readout.add_class("genai-readout")
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self._widget = None
@@ -69,6 +70,7 @@ class Explorer:
         fig = self.render(state)
         if fig is not None:
             self.image.value = to_png(fig)
+            self.image.width = str(round(fig.get_figwidth() * fig.dpi))  # no blur
         self.show_text(self.describe(state))
 
     def show_text(self, text):
@@ -86,6 +88,7 @@ class Explorer:
             if self.title:
                 parts.insert(0, W.HTML(f"<b>{html.escape(self.title)}</b>"))
             self._widget = W.VBox(parts + [self.image, self.readout])
+            self._widget.add_class("genai-explorer")
         return self._widget
 
     def _repr_mimebundle_(self, **kwargs):

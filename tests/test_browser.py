@@ -1,0 +1,209 @@
+"""The course in a real browser: JupyterLab and headless Chromium, driven by Playwright.
+
+For every notebook: open it, run all cells, wait for the kernel to go idle, check that
+no cell shows an error and no widget shows "Error displaying widget", move a slider of
+each explorer with the keyboard and check that its readout changes, and save a
+screenshot to artifacts/browser/. Notebooks are copied to a temporary folder first, so
+the browser never writes into the repository. Chromium comes from Debian (`apt install
+chromium`; `.ci/run` installs it); Playwright's own browser download is not used.
+"""
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+ARTIFACTS = ROOT / "artifacts" / "browser"
+CHROMIUM = os.environ.get("GENAI_COURSE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+RUN_TIMEOUT_MS = 300_000
+
+if not Path(CHROMIUM).is_file():
+    if os.environ.get("CI"):
+        raise RuntimeError(
+            f"Chromium not found at {CHROMIUM}: `apt-get install chromium`"
+        )
+    pytest.skip(
+        f"browser tests need Chromium at {CHROMIUM} (`apt-get install chromium`)",
+        allow_module_level=True,
+    )
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A private JupyterLab on 127.0.0.1 serving a copy of the notebooks."""
+    root = tmp_path_factory.mktemp("lab")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    # render every cell (no virtual scrolling), so every explorer is in the page;
+    # no news pop-up (it would also try to reach the network)
+    for plugin, value in {
+        "notebook-extension/tracker": {"windowingMode": "none"},
+        "apputils-extension/notification": {"fetchNews": "false"},
+    }.items():
+        file = root / ".settings" / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(json.dumps(value))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    port, token = _free_port(), secrets.token_hex(16)
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(root / ".jupyter"),
+        JUPYTER_RUNTIME_DIR=str(root / ".runtime"),
+        JUPYTERLAB_SETTINGS_DIR=str(root / ".settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(root / ".workspaces"),
+        OMP_NUM_THREADS="1",
+    )
+    log_path = ARTIFACTS / "jupyter-server.log"
+    log = open(log_path, "w")
+    server = subprocess.Popen(
+        [
+            sys.executable, "-m", "jupyter", "lab", "--no-browser",
+            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+            "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}", "--LabApp.expose_app_in_browser=True",
+            "--LabApp.news_url=", "--LabApp.extension_manager=readonly",
+            "--allow-root",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ],
+        stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            if server.poll() is not None or time.time() > deadline:
+                log.close()
+                raise RuntimeError(
+                    f"JupyterLab did not start: see {log_path}"
+                ) from None
+            time.sleep(0.5)
+    yield {"url": url, "token": token, "log": log_path, "root": root}
+    server.terminate()
+    try:
+        server.wait(20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield b
+        b.close()
+
+
+APP = "window.jupyterapp"
+NOTEBOOK = f"{APP}.shell.currentWidget"
+KERNEL_READY = f"""() => {{
+  const nb = {NOTEBOOK};
+  const k = nb && nb.sessionContext && nb.sessionContext.session
+            && nb.sessionContext.session.kernel;
+  return !!(k && k.status === 'idle' && nb.content && nb.content.widgets.length);
+}}"""
+RUN_STATE = f"""() => {{
+  const nb = {NOTEBOOK};
+  const cells = nb.content.widgets.filter(c => c.model.type === 'code');
+  const errors = [];
+  for (const c of cells) {{
+    for (const o of c.model.outputs.toJSON()) {{
+      if (o.output_type === 'error') errors.push(o.ename + ': ' + o.evalue);
+    }}
+  }}
+  const status = nb.sessionContext.session.kernel.status;
+  const ran = cells.every(c => c.model.executionCount !== null);
+  return {{status, ran, errors, cells: cells.length}};
+}}"""
+
+
+def _run_all(page):
+    page.wait_for_function(KERNEL_READY, timeout=120_000)
+    page.evaluate(f"{APP}.commands.execute('notebook:run-all-cells')")
+    deadline = time.time() + RUN_TIMEOUT_MS / 1000
+    while time.time() < deadline:
+        state = page.evaluate(RUN_STATE)
+        if state["status"] == "idle" and (state["ran"] or state["errors"]):
+            time.sleep(1.0)  # let late widget views and images render
+            return page.evaluate(RUN_STATE)
+        time.sleep(0.5)
+    raise AssertionError(f"notebook did not finish in {RUN_TIMEOUT_MS / 1000:.0f} s")
+
+
+def _move_slider(page, explorer):
+    """Move the explorer's first slider with the keyboard; return (before, after)."""
+    readout = explorer.locator(".genai-readout pre").first
+    before = readout.inner_text()
+    handle = explorer.locator(".noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    for key in ("ArrowRight", "ArrowLeft", "ArrowLeft"):
+        page.keyboard.press(key)
+        for _ in range(40):
+            after = readout.inner_text()
+            if after != before:
+                return before, after
+            time.sleep(0.25)
+    return before, readout.inner_text()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_in_the_browser(lab, browser, path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(120_000)  # a loaded CI machine is slow to boot a lab
+    shot = ARTIFACTS / f"{path.stem}.png"
+    try:
+        page.goto(f"{lab['url']}/lab/tree/notebooks/{path.name}?token={lab['token']}")
+        state = _run_all(page)
+        assert not state["errors"], f"cells raised: {state['errors']}"
+        assert state["ran"], "not every code cell ran"
+        assert page.get_by_text("Error displaying widget").count() == 0
+        explorers = page.locator(".genai-explorer")
+        assert explorers.count() >= 1, "no explorer rendered"
+        for i in range(explorers.count()):
+            explorer = explorers.nth(i)
+            if explorer.locator(".noUi-handle").count() == 0:
+                continue  # an explorer with menus and buttons only
+            before, after = _move_slider(page, explorer)
+            assert after != before, f"explorer {i}: moving a slider changed nothing"
+            assert not after.startswith("⚠"), f"explorer {i}: {after}"
+        explorers.first.scroll_into_view_if_needed()
+        page.screenshot(path=str(shot))
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / f"FAILED-{path.stem}.png"))
+        shutil.copy(lab["log"], ARTIFACTS / f"FAILED-{path.stem}-server.log")
+        raise
+    finally:
+        page.close()
