@@ -34,12 +34,3 @@ def test_header_and_setup_cell(path):
     assert header.startswith("# ") and "Time" in header and "Prerequisites" in header
     sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
     assert "setup(" in sources[0], "the first code cell is the set-up call"
-
-
-def test_ci_runs_the_readme_test_command_verbatim():
-    root = Path(__file__).parent.parent
-    readme = (root / "README.md").read_text()
-    command = next(
-        line for line in readme.splitlines() if line.endswith("python -m pytest")
-    )
-    assert command in (root / ".ci" / "run").read_text().splitlines()
