@@ -88,7 +88,6 @@ def setup(seed=0, threads=None, verbose=True):
     _plot_style()
     if verbose:
         print(f"seed {seed} | torch threads {threads} | {versions()}")
-    return threads
 
 
 def _plot_style():

@@ -41,7 +41,7 @@ def _check_quiz(answers):
 
 
 classify_or_generate = Exercise(
-    "Classify or generate?",
+    "Classify or generate",
     _check_quiz,
     hint="A classifier's output is one of a few labels fixed in advance; a generative "
     "model's output is a new thing of the same kind as its data.",
