@@ -75,7 +75,6 @@ class Explorer:
         if fig is not None:
             self.image.value = to_png(fig)
             self.image.width = str(round(fig.get_figwidth() * fig.dpi))  # no blur
-            fig.clear()  # free the artists now rather than in a slow GC pass later
         self.show_text(self.describe(state))
 
     def show_text(self, text):
