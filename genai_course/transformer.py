@@ -322,9 +322,9 @@ def train_lm(
 ):
     """Train a language model (GPT or LSTM) on a 1-D id tensor with AdamW.
 
-    The learning-rate schedule runs on whichever budget is nearer its end, the
-    steps or the seconds, so a time-limited run still cools down at the end.
-    With `steps` only, a run is deterministic.
+    The learning-rate schedule (warm-up, cosine decay) follows `steps` when given,
+    so a run cut short by `seconds` is exactly the start of the full run; with
+    `seconds` only it follows the clock. With `steps` only, a run is deterministic.
     """
     block_size = block_size or model.config.block_size
     lr = check_float("lr", lr, 0, low_open=True)
@@ -334,11 +334,10 @@ def train_lm(
     model.train()
 
     def step(i):
-        done = 0.0
         if steps is not None:
             done = (i - first) / steps
-        if seconds is not None:
-            done = max(done, (time.perf_counter() - start) / seconds)
+        else:
+            done = (time.perf_counter() - start) / seconds
         for group in opt.param_groups:
             group["lr"] = lr_at(done, lr) if schedule else lr
         x, y = get_batch(data, block_size, batch_size, g)
