@@ -474,13 +474,15 @@ DIGIT_CONFIG = GANConfig(loss="non_saturating", lr_d=1e-3, lr_g=1e-3, batch_size
 DIGIT_PACK = 2
 
 
-def train_digits(steps=None, seconds=None, seed=0, progress=True, callback=None):
+def train_digits(
+    steps=None, seconds=None, seed=0, progress=True, callback=None, every=100
+):
     """A GANTrainer for the digits, trained for a step and/or time budget."""
     from .data import load_digits
 
     g, d = make_digits(pack=DIGIT_PACK, seed=seed)
     trainer = GANTrainer(g, d, load_digits().x_train, DIGIT_CONFIG, seed=seed)
-    trainer.train(steps=steps, seconds=seconds, progress=progress, callback=callback)
+    trainer.train(steps, seconds, progress=progress, callback=callback, every=every)
     return trainer
 
 
