@@ -17,6 +17,10 @@ from .checkpoints import save_checkpoint
 # checkpoint name -> "module:function" (imported only when that recipe runs)
 RECIPES = {
     "digit_classifier": "genai_course.classifier:pretrain",
+    "diffusion_digits": "genai_course.diffusion:pretrain_digits",
+    "diffusion_moons": "genai_course.diffusion:pretrain_moons",
+    "diffusion_ring": "genai_course.diffusion:pretrain_ring",
+    "diffusion_swiss_roll": "genai_course.diffusion:pretrain_swiss_roll",
 }
 
 
