@@ -76,7 +76,7 @@ def reverse_frame(points, pred_x0, data, lim, t, grid=None, field=None):
         g, v = as_numpy(grid), as_numpy(field)
         left.quiver(
             g[:, 0], g[:, 1], v[:, 0], v[:, 1], color="#555555",
-            angles="xy", scale_units="xy", scale=1.0, width=0.005, alpha=0.8,
+            angles="xy", scale_units="xy", scale=3.0, width=0.005, alpha=0.8,
         )  # fmt: skip
     scatter(left, points, color=FAKE, size=4, alpha=0.8)
     square(left, lim, "noise (t = T)" if t >= 1000 else f"x_t at t = {max(t, 0)}")
