@@ -16,6 +16,10 @@ from .checkpoints import save_checkpoint
 
 # checkpoint name -> "module:function" (imported only when that recipe runs)
 RECIPES = {
+    "diffusion_digits": "genai_course.diffusion:pretrain_digits",
+    "diffusion_moons": "genai_course.diffusion:pretrain_moons",
+    "diffusion_ring": "genai_course.diffusion:pretrain_ring",
+    "diffusion_swiss_roll": "genai_course.diffusion:pretrain_swiss_roll",
     "digit_classifier": "genai_course.classifier:pretrain",
     "digit_gan": "genai_course.gan:pretrain_digits",
     "gpt_shakespeare": "genai_course.transformer:pretrain",
