@@ -1,0 +1,132 @@
+import pytest
+import torch
+
+from genai_course import capstone as cap
+from genai_course.data import mode_centers, sample_2d
+
+
+def test_tokenizer_round_trip_within_a_bin():
+    tok = cap.CoordinateTokenizer(bins=64, lim=1.5)
+    x = sample_2d("ring", 500, seed=0)
+    ids = tok.encode(x)
+    assert ids.shape == (500, 2) and ids.dtype == torch.int64
+    assert ids.min() >= 0 and ids.max() < 64
+    back = tok.decode(ids, jitter=False)
+    assert (back - x).abs().max() <= tok.width / 2 + 1e-6
+    jittered = tok.decode(ids, generator=torch.Generator().manual_seed(0))
+    assert (tok.encode(jittered) == ids).all()  # jitter stays inside the bin
+
+
+def test_tokenizer_by_hand_and_edges():
+    tok = cap.CoordinateTokenizer(bins=4, lim=2.0)  # bins of width 1: [-2,-1) ...
+    pts = torch.tensor([[-1.5, 0.5], [1.99, -0.01], [-9.0, 9.0]])
+    assert tok.encode(pts).tolist() == [[0, 2], [3, 1], [0, 3]]
+    seq = tok.sequences(pts)
+    assert seq.shape == (3, 3) and (seq[:, 0] == tok.bos).all() and tok.bos == 4
+    assert tok.vocab_size == 5
+    centres = tok.decode(torch.tensor([[0, 3]]), jitter=False)
+    assert centres.tolist() == [[-1.5, 1.5]]
+
+
+def test_tokenizer_errors():
+    tok = cap.CoordinateTokenizer(bins=8)
+    with pytest.raises(ValueError, match="bin ids must be in"):
+        tok.decode(torch.tensor([[0, 8]]))
+    with pytest.raises(TypeError, match="integer"):
+        tok.decode(torch.zeros(2, 2))
+    with pytest.raises(ValueError, match="shape"):
+        tok.encode(torch.zeros(3, 3))
+    with pytest.raises(ValueError, match="bins"):
+        cap.CoordinateTokenizer(bins=1)
+    with pytest.raises(TypeError, match="bins"):
+        cap.CoordinateTokenizer(bins=2.5)
+
+
+def test_nearest_neighbours_matches_brute_force():
+    g = torch.Generator().manual_seed(0)
+    bank, q = (
+        torch.rand(300, 1, 8, 8, generator=g),
+        torch.rand(50, 1, 8, 8, generator=g),
+    )
+    d, i = cap.nearest_neighbours(q, bank, k=3, chunk=7)
+    brute = ((q.flatten(1)[:, None] - bank.flatten(1)[None]) ** 2).sum(-1).sqrt()
+    want_d, want_i = brute.sort(dim=1)
+    assert torch.allclose(d, want_d[:, :3], atol=1e-4)
+    assert (i == want_i[:, :3]).all()
+    d, i = cap.nearest_neighbours(bank[:5], bank)
+    assert (i[:, 0] == torch.arange(5)).all() and d.max() < 1e-3  # itself
+
+
+def test_nearest_neighbours_errors():
+    with pytest.raises(ValueError, match="same shape"):
+        cap.nearest_neighbours(torch.zeros(2, 3), torch.zeros(4, 2))
+    with pytest.raises(ValueError, match="batch dimension"):
+        cap.nearest_neighbours(torch.zeros(3), torch.zeros(4, 3))
+    with pytest.raises(ValueError, match="k must be"):
+        cap.nearest_neighbours(torch.zeros(2, 3), torch.zeros(4, 3), k=5)
+    with pytest.raises(TypeError, match="torch.Tensor"):
+        cap.nearest_neighbours([[0.0]], torch.zeros(4, 1))
+
+
+def test_memorisation_spots_copies():
+    g = torch.Generator().manual_seed(0)
+    train, held_out = torch.rand(200, 16, generator=g), torch.rand(100, 16, generator=g)
+    copies = train[:30] + 0.001 * torch.randn(30, 16, generator=g)
+    fresh = torch.rand(70, 16, generator=g)
+    r = cap.memorisation(torch.cat([copies, fresh]), train, held_out)
+    assert r["near_copies"] == 30 and r["near_copy_pct"] == pytest.approx(30.0)
+    assert (r["nearest"][:30] == torch.arange(30)).all()
+    none = cap.memorisation(fresh, train, held_out)
+    assert none["near_copies"] == 0
+    assert none["generated_median"] == pytest.approx(none["held_out_median"], rel=0.3)
+
+
+def _perfect(n, seed):
+    return sample_2d("ring", n, seed=seed + 500)
+
+
+def _collapsed(n, seed):
+    return mode_centers("ring")[[0]].repeat(n, 1) + 0.01 * torch.randn(n, 2)
+
+
+def test_compare_ranks_a_perfect_and_a_collapsed_engine():
+    engines = [cap.Engine("perfect", _perfect), cap.Engine("collapsed", _collapsed)]
+    r = cap.compare(engines, n=1000, repeats=1)
+    assert r["perfect"]["modes"] == 8 and r["collapsed"]["modes"] == 1
+    assert 0.5 < r["perfect"]["swd_ratio"] < 2 < r["collapsed"]["swd_ratio"]
+    assert r["perfect"]["samples_per_s"] > 0
+    assert r["perfect"]["samples"].shape == (1000, 2)
+    t = cap.table(r)
+    assert set(t) == {"perfect", "collapsed"}
+    assert set(t["perfect"]) == {"swd_ratio", "modes", "samples_per_s"}
+
+
+def test_compare_without_timing_is_deterministic():
+    engines = [cap.Engine("perfect", _perfect)]
+    a = cap.table(cap.compare(engines, n=500, timing=False))
+    assert a == cap.table(cap.compare(engines, n=500, timing=False))
+    assert a["perfect"]["samples_per_s"] is None
+
+
+def test_samples_per_second_measures_time():
+    import time
+
+    def slow(n, seed):
+        time.sleep(0.02)
+        return torch.zeros(n, 2)
+
+    speed = cap.samples_per_second(slow, n=100, repeats=2)
+    assert 1000 < speed <= 100 / 0.02 + 1e-6
+
+
+def test_compare_errors():
+    with pytest.raises(TypeError, match="Engine"):
+        cap.compare([_perfect])
+    with pytest.raises(ValueError, match="shape"):
+        cap.compare([cap.Engine("bad", lambda n, s: torch.zeros(n, 3))], n=10)
+    with pytest.raises(ValueError, match="NaN"):
+        cap.score(torch.full((10, 2), float("nan")))
+    with pytest.raises(ValueError, match="mixture"):
+        cap.score(torch.zeros(10, 2), name="moons")
+    with pytest.raises(TypeError, match="sample"):
+        cap.samples_per_second(3)
