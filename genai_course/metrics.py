@@ -61,3 +61,27 @@ def _quantiles(sorted_x, q):
 def swd_ratio(samples, data, reference):
     """SWD(samples, data) / SWD(reference, data): 1.0 means as close as a fresh draw."""
     return sliced_wasserstein(samples, data) / sliced_wasserstein(reference, data)
+
+
+def class_coverage(classifier, images, min_confidence=0.5):
+    """Which digit classes a held-out classifier finds among generated images.
+
+    A class is covered when at least one image is assigned to it with probability
+    >= min_confidence (a recognisable example, like a high-quality sample above).
+    Returns {"classes", "confidence" (mean top probability), "counts" (10,)}.
+    """
+    from .classifier import classify
+
+    check_tensor("images", images, shape=(None, 1, 8, 8))
+    min_confidence = check_float("min_confidence", min_confidence, 0, 1)
+    if len(images) == 0:
+        raise ValueError("images must hold at least one image, got shape (0, 1, 8, 8)")
+    pred, confidence = classify(classifier, images)
+    sure = confidence >= min_confidence
+    counts = torch.bincount(pred, minlength=10)  # (10,) every assignment
+    covered = torch.bincount(pred[sure], minlength=10) > 0
+    return {
+        "classes": int(covered.sum()),
+        "confidence": confidence.mean().item(),
+        "counts": counts.tolist(),
+    }

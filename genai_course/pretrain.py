@@ -17,6 +17,7 @@ from .checkpoints import save_checkpoint
 # checkpoint name -> "module:function" (imported only when that recipe runs)
 RECIPES = {
     "digit_classifier": "genai_course.classifier:pretrain",
+    "digit_gan": "genai_course.gan:pretrain_digits",
 }
 
 
