@@ -10,6 +10,7 @@ import io
 import wave as wave_module
 
 import numpy as np
+import torch
 
 from .validate import check_choice, check_float, check_int
 
@@ -237,3 +238,72 @@ def piano_roll(text):
         if row is not None:
             roll[row, i] = 1
     return roll, starts
+
+
+# ----------------------------------------------------------------------------- model
+# A tiny GPT that reads and writes melody text, trained on rule-made melodies.
+
+CHECKPOINT = "capstone_music"
+TRAIN_MELODIES = 2000
+STEPS = 1500
+
+
+def make_model(seed=0):
+    """(tokenizer, GPT) for melody text: 2 layers, 64 channels, 64 characters."""
+    from .transformer import GPT, CharTokenizer, GPTConfig
+
+    torch.manual_seed(check_int("seed", seed, 0))
+    tokenizer = CharTokenizer(VOCAB)
+    config = GPTConfig(
+        vocab_size=tokenizer.vocab_size, block_size=64, n_layer=2, n_head=4, n_embd=64
+    )
+    return tokenizer, GPT(config)
+
+
+def fit(model, tokenizer, steps=STEPS, seconds=None, progress=True):
+    """Train on TRAIN_MELODIES rule-made melodies -> training History."""
+    from .transformer import train_lm
+
+    ids = tokenizer.encode(melody_corpus(TRAIN_MELODIES, seed=0))
+    return train_lm(
+        model, ids, steps=steps, seconds=seconds, batch_size=32, lr=3e-3, seed=0,
+        progress=progress, desc="melody GPT",
+    )  # fmt: skip
+
+
+def pretrain():
+    """The recipe behind data/checkpoints/capstone_music.pt."""
+    tokenizer, model = make_model(seed=0)
+    fit(model, tokenizer, progress=False)
+    return model.eval()
+
+
+def load_model():
+    """(model, tokenizer) with the shipped melody checkpoint loaded."""
+    from .checkpoints import load_or_train
+
+    tokenizer, model = make_model()
+    model = load_or_train(CHECKPOINT, model, lambda m: fit(m, tokenizer))
+    return model.eval(), tokenizer
+
+
+MELODY_CHARS = BARS * (STEPS_PER_BAR + 1)  # a whole melody, newline included
+
+
+@torch.no_grad()
+def sample_melodies(model, tokenizer, n=1, temperature=1.0, seed=0, top_k=None):
+    """n melodies (list of str, each ending in a newline unless cut off) from a GPT.
+
+    Every melody starts after a newline, like the start of a line in training.
+    """
+    from .transformer import generate
+
+    n = check_int("n", n, 1, 1000)
+    g = torch.Generator().manual_seed(check_int("seed", seed, 0))
+    start = tokenizer.encode(END).repeat(n, 1)  # (n, 1)
+    out = generate(
+        model, start, MELODY_CHARS + 4, temperature=temperature, top_k=top_k,
+        generator=g,
+    )  # fmt: skip
+    texts = [tokenizer.decode(row[1:]) for row in out]
+    return [t[: t.index(END) + 1] if END in t else t for t in texts]

@@ -16,6 +16,10 @@ from .checkpoints import save_checkpoint
 
 # checkpoint name -> "module:function" (imported only when that recipe runs)
 RECIPES = {
+    "capstone_gan_ring": "genai_course.capstone:pretrain_gan_ring",
+    "capstone_gpt_python": "genai_course.capstone:pretrain_gpt_python",
+    "capstone_music": "genai_course.music:pretrain",
+    "capstone_transformer_ring": "genai_course.capstone:pretrain_transformer_ring",
     "digit_classifier": "genai_course.classifier:pretrain",
     "digit_gan": "genai_course.gan:pretrain_digits",
 }
