@@ -22,6 +22,7 @@ RECIPES = {
     "capstone_transformer_ring": "genai_course.capstone:pretrain_transformer_ring",
     "digit_classifier": "genai_course.classifier:pretrain",
     "digit_gan": "genai_course.gan:pretrain_digits",
+    "gpt_shakespeare": "genai_course.transformer:pretrain",
 }
 
 
