@@ -130,3 +130,124 @@ def test_compare_errors():
         cap.score(torch.zeros(10, 2), name="moons")
     with pytest.raises(TypeError, match="sample"):
         cap.samples_per_second(3)
+
+
+# -- engines -----------------------------------------------------------------------
+
+
+def test_coordinate_logits_match_the_model():
+    model = cap.make_ring_transformer(seed=1).eval()
+    x_logits, y_logits = cap.coordinate_logits(model)
+    bins, bos = cap.RING_TOKENS.bins, cap.RING_TOKENS.bos
+    assert x_logits.shape == (bins,) and y_logits.shape == (bins, bins)
+    seq = torch.tensor([[bos, 5]])
+    with torch.no_grad():
+        logits, _ = model(seq)
+    assert torch.allclose(logits[0, 0, :bins], x_logits, atol=1e-5)
+    assert torch.allclose(logits[0, 1, :bins], y_logits[5], atol=1e-5)
+
+
+def test_table_sampling_follows_the_table():
+    bins = cap.RING_TOKENS.bins
+    x_logits = torch.full((bins,), -1e9)
+    x_logits[10] = 0.0  # x is always bin 10
+    y_logits = torch.full((bins, bins), -1e9)
+    y_logits[10, 50] = 0.0  # and given x = 10, y is always bin 50
+    pts = cap.sample_from_logits(x_logits, y_logits, 200, seed=0)
+    assert (cap.RING_TOKENS.encode(pts) == torch.tensor([10, 50])).all()
+    # high temperature spreads mass over the other bins
+    x_logits = torch.zeros(bins)
+    x_logits[10] = 3.0
+    cold = cap.sample_from_logits(x_logits, torch.zeros(bins, bins), 2000, 0, 0.3)
+    hot = cap.sample_from_logits(x_logits, torch.zeros(bins, bins), 2000, 0, 3.0)
+    share = [
+        (cap.RING_TOKENS.encode(p)[:, 0] == 10).float().mean() for p in (cold, hot)
+    ]
+    assert share[0] > 0.99 and share[1] < 0.2
+    with pytest.raises(ValueError, match="temperature"):
+        cap.sample_from_logits(x_logits, y_logits, 5, temperature=0)
+
+
+def test_sample_points_never_emits_the_start_token():
+    model = cap.make_ring_transformer(seed=0).eval()  # untrained: any token is likely
+    pts = cap.sample_points(model, 500, seed=0, temperature=5.0)
+    assert pts.shape == (500, 2) and pts.abs().max() <= cap.RING_TOKENS.lim
+
+
+def test_shipped_ring_transformer_and_gan_capture_the_ring():
+    gan_engine, gpt_engine = cap.gan_engine(), cap.transformer_engine()
+    r = cap.compare([gan_engine, gpt_engine], n=1000, timing=False)
+    for name in ("gan", "transformer"):
+        assert r[name]["modes"] == 8, name
+        assert r[name]["swd_ratio"] < 3, name
+
+
+def test_gan_truncation_trades_diversity_for_quality():
+    model = cap.make_ring_gan(seed=0)
+    full = cap.sample_gan(model.generator, 300, seed=0, truncation=1.0)
+    none = cap.sample_gan(model.generator, 300, seed=0, truncation=0.0)
+    assert full.std(0).min() > 0 and none.std(0).max() < 1e-6  # one point, repeated
+    from genai_course import gan
+
+    assert torch.allclose(full, gan.sample(model.generator, 300, seed=0))
+    with pytest.raises(ValueError, match="truncation"):
+        cap.sample_gan(model.generator, 3, truncation=1.5)
+
+
+def test_ring_training_lowers_the_loss():
+    model = cap.make_ring_transformer(seed=0)
+    history = cap.fit_ring_transformer(model, steps=30, progress=False)
+    assert history.losses[-1] < history.losses[0] - 0.5  # from ~ln(65) = 4.2
+
+
+# -- code ----------------------------------------------------------------------------
+
+
+def test_code_text_uses_the_fixed_alphabet():
+    assert cap.code_text("a\tb\r\nc é") == "a    b\nc ?"
+    assert set(cap.code_text("".join(map(chr, range(300))))) <= set(cap.CODE_CHARS)
+    with pytest.raises(TypeError, match="str"):
+        cap.code_text(b"x")
+
+
+def test_longest_copy():
+    corpus = "def foo(x):\n    return x + 1\n"
+    assert cap.longest_copy("zzdef foo(yy", corpus) == "def foo("
+    assert cap.longest_copy("qqq", corpus) == ""
+    assert cap.longest_copy("return x + 1", corpus) == "return x + 1"
+
+
+def test_code_report_right_and_wrong():
+    corpus = "def foo(x):\n    return x + 1\nimport os\n"
+    good = cap.code_report("def foo(x):\n    return x + 1\n", corpus)
+    assert good["parses"] and good["balanced_pct"] == 100
+    assert good["indent_ok_pct"] == 100 and good["known_words_pct"] == 100
+    assert (
+        good["keywords"] == ["def", "return"] and good["longest_copy"] == 29
+    )  # all of it
+    bad = cap.code_report("def bar(x:\n   retrun x]\n", corpus)
+    assert not bad["parses"] and "line" in bad["parse_error"]
+    assert bad["balanced_pct"] == 0 and bad["indent_ok_pct"] == 50
+    assert bad["invented_words"] == ["bar", "retrun"]
+    with pytest.raises(ValueError, match="non-empty"):
+        cap.code_report("  ", corpus)
+
+
+def test_code_model_shape_and_alphabet():
+    tokenizer, model = cap.make_code_model()
+    assert tokenizer.vocab_size == len(cap.CODE_CHARS) == 96
+    assert model.config.vocab_size == 96 and model.config.block_size == 128
+
+
+# -- detection ---------------------------------------------------------------------
+
+
+def test_detector_learns_an_obvious_difference():
+    g = torch.Generator().manual_seed(0)
+    real = torch.rand(200, 1, 8, 8, generator=g) * 0.5  # darker
+    fake = 0.5 + torch.rand(200, 1, 8, 8, generator=g) * 0.5  # brighter
+    det = cap.train_detector(real, fake, steps=60, progress=False)
+    assert cap.belief_real(det, real).mean() > 0.8
+    assert cap.belief_real(det, fake).mean() < 0.2
+    with pytest.raises(ValueError, match="shape"):
+        cap.train_detector(torch.zeros(3, 8, 8), fake, steps=1)

@@ -112,3 +112,24 @@ def test_piano_roll():
     assert roll.shape == (len(music.PITCHES), 8)
     assert roll[0, :2].all() and roll[2, 2:4].all() and roll[4, 4:].all()
     assert roll.sum() == 8 and starts.tolist() == [1, 0, 1, 0, 1, 0, 0, 0]
+
+
+def test_music_model_samples_melody_text():
+    model, tokenizer = music.load_model()
+    assert tokenizer.vocab_size == len(music.VOCAB)
+    melodies = music.sample_melodies(model, tokenizer, n=20, temperature=0.5, seed=0)
+    assert len(melodies) == 20 and all(set(m) <= set(music.VOCAB) for m in melodies)
+    # the shipped model learned the rules well enough at a low temperature
+    scores = music.rule_scores(melodies)
+    assert scores["bars_ok"] >= 80 and scores["ends_on_c"] >= 80
+    again = music.sample_melodies(model, tokenizer, n=20, temperature=0.5, seed=0)
+    assert again == melodies
+
+
+def test_hot_sampling_breaks_more_rules_than_cold():
+    model, tokenizer = music.load_model()
+    cold = music.rule_scores(music.sample_melodies(model, tokenizer, 30, 0.3, seed=1))
+    hot = music.rule_scores(music.sample_melodies(model, tokenizer, 30, 2.5, seed=1))
+    assert hot["motif_repeats"] < cold["motif_repeats"]
+    with pytest.raises(ValueError, match="temperature"):
+        music.sample_melodies(model, tokenizer, 1, temperature=0)
