@@ -396,11 +396,21 @@ def _load(name, model, fit):
     return load_or_train(name, model, lambda m: fit(m, progress=True)).eval()
 
 
+def load_ring_gan():
+    """The shipped ring GAN (G and D), or a freshly trained one without it."""
+    return _load(GAN_CHECKPOINT, make_ring_gan(), fit_ring_gan)
+
+
+def load_ring_transformer():
+    """The shipped coordinate GPT, or a freshly trained one without it."""
+    return _load(TRANSFORMER_CHECKPOINT, make_ring_transformer(), fit_ring_transformer)
+
+
 def gan_engine():
     """The shipped ring GAN as an Engine: one generator pass makes a batch."""
     from . import gan
 
-    model = _load(GAN_CHECKPOINT, make_ring_gan(), fit_ring_gan)
+    model = load_ring_gan()
     return Engine(
         "gan",
         lambda n, seed: gan.sample(model.generator, n, seed),
@@ -455,7 +465,7 @@ def generate_digit_batch(model, labels, seed=0, num_inference_steps=20, guidance
 
 def transformer_engine(temperature=1.0):
     """The shipped coordinate GPT as an Engine: two passes (x, then y) per batch."""
-    model = _load(TRANSFORMER_CHECKPOINT, make_ring_transformer(), fit_ring_transformer)
+    model = load_ring_transformer()
     return Engine(
         "transformer",
         lambda n, seed: sample_points(model, n, seed, temperature),

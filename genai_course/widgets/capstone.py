@@ -37,13 +37,7 @@ def _timed(fn, *args):
 
 @lru_cache(maxsize=1)
 def _ring_models():
-    gan_model = cap._load(cap.GAN_CHECKPOINT, cap.make_ring_gan(), cap.fit_ring_gan)
-    gpt = cap._load(
-        cap.TRANSFORMER_CHECKPOINT,
-        cap.make_ring_transformer(),
-        cap.fit_ring_transformer,
-    )
-    return gan_model, gpt
+    return cap.load_ring_gan(), cap.load_ring_transformer()
 
 
 @lru_cache(maxsize=4)
