@@ -56,3 +56,24 @@ def test_unequal_sizes_and_bad_input():
         mode_stats(torch.randn(10, 3), mode_centers("ring"), 0.01)
     with pytest.raises(ValueError):
         mode_stats(torch.randn(10, 2), mode_centers("ring"), 0)
+
+
+def test_class_coverage_on_real_and_degenerate_digits():
+    from genai_course.classifier import load_digit_classifier
+    from genai_course.data import load_digits
+    from genai_course.metrics import class_coverage
+
+    judge, digits = load_digit_classifier(), load_digits()
+    real = class_coverage(judge, digits.x_test)
+    assert real["classes"] == 10 and real["confidence"] > 0.8
+    assert sum(real["counts"]) == len(digits.x_test)
+    # 50 copies of one real "3": one class, every sample counted there
+    three = digits.x_test[digits.y_test == 3][:1].repeat(50, 1, 1, 1)
+    one = class_coverage(judge, three)
+    assert one["classes"] == 1 and one["counts"][3] == 50
+    # a class seen only with low confidence does not count as covered
+    assert class_coverage(judge, three, min_confidence=1.0)["classes"] == 0
+    with pytest.raises(ValueError):
+        class_coverage(judge, torch.rand(4, 8, 8))
+    with pytest.raises(ValueError):
+        class_coverage(judge, torch.rand(0, 1, 8, 8))

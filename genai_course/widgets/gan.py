@@ -96,7 +96,7 @@ class GANLab(Explorer):
 
     def act(self, action):
         """Run one training action (a button) unless training has diverged."""
-        if self._trainer is not None and not self._trainer.diverged:
+        if action == self.reset or not self._trainer.diverged:
             action()
         self.refresh()
 
