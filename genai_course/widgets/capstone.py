@@ -184,6 +184,17 @@ def _melody_bank(seed):
     return bank
 
 
+@lru_cache(maxsize=128)
+def _wav(text, timbre):
+    """The melody as WAV bytes (a melody with no notes plays one eighth of silence)."""
+    try:
+        notes = music.parse_melody(text)
+    except ValueError:
+        notes = [(None, 1)]
+    wave = music.synthesize(notes, sample_rate=11_025, timbre=timbre)
+    return music.wav_bytes(wave, 11_025)
+
+
 class MelodyExplorer(Explorer):
     """Sample a melody from the tiny music GPT, see its piano roll, play it."""
 
@@ -212,11 +223,9 @@ class MelodyExplorer(Explorer):
         text = bank[sample]
         rules = music.rule_scores(bank)
         try:
-            notes = music.parse_melody(text)
             facts = music.check_rules(text)
         except ValueError:
-            notes, facts = [(None, 1)], None
-        wave = music.synthesize(notes, sample_rate=11_025, timbre=timbre)
+            facts = None
         return {
             "text": text,
             "temperature": temperature,
@@ -224,7 +233,7 @@ class MelodyExplorer(Explorer):
             "facts": facts,
             "rules": rules,
             "copied": text in _training_melodies(),
-            "wav": music.wav_bytes(wave, 11_025),
+            "wav": _wav(text, timbre),
         }
 
     def render(self, s):
@@ -234,7 +243,7 @@ class MelodyExplorer(Explorer):
             roll, starts = music.piano_roll(body)
         except ValueError:  # a sample with no notes at all: an empty roll
             roll, starts = torch.zeros(len(music.PITCHES), 1).numpy(), [False]
-        title = f"T = {s['temperature']}: {body}"
+        title = f"temperature {s['temperature']}"
         if self._fig is None:
             self._fig = melody_roll(roll, starts, music.PITCHES, title=title)
             return self._fig
