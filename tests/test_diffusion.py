@@ -1,0 +1,219 @@
+import pytest
+import torch
+
+from genai_course import diffusion as d
+from genai_course import metrics
+from genai_course.data import DIGIT_WORDS, mode_centers, sample_2d
+
+
+@pytest.fixture(params=d.SCHEDULES)
+def schedule(request):
+    return d.NoiseSchedule(1000, request.param)
+
+
+def test_add_noise_matches_closed_form_mean_and_variance(schedule):
+    g = torch.Generator().manual_seed(0)
+    x0 = torch.tensor([[1.5, -0.5]]).repeat(200_000, 1)  # (N, 2), one fixed point
+    for t in (0, 250, 999):
+        abar = schedule.alphas_cumprod[t]
+        xt = schedule.add_noise(x0, torch.randn(x0.shape, generator=g), t)
+        want_mean = abar.sqrt() * x0[0]
+        assert torch.allclose(xt.mean(0), want_mean, atol=0.01)
+        assert torch.allclose(xt.var(0), (1 - abar).expand(2), rtol=0.02, atol=1e-5)
+
+
+def test_add_noise_per_sample_timesteps():
+    s = d.NoiseSchedule()
+    x0, noise = torch.ones(3, 1, 8, 8), torch.zeros(3, 1, 8, 8)
+    xt = s.add_noise(x0, noise, torch.tensor([0, 500, 999]))
+    assert xt.shape == x0.shape and xt.dtype == torch.float32
+    got = xt[:, 0, 0, 0]
+    assert torch.allclose(got, s.alphas_cumprod[[0, 500, 999]].sqrt())
+
+
+def test_alphas_cumprod_monotone_in_unit_interval_ends_in_noise(schedule):
+    abar = schedule.alphas_cumprod
+    assert abar.shape == (1000,) and len(schedule.betas) == 1000
+    assert (abar > 0).all() and (abar < 1).all()
+    assert (abar[1:] < abar[:-1]).all()
+    assert abar[0] > 0.99 and abar[-1] < 1e-3  # the last step is almost pure noise
+    assert schedule.timesteps[0] == 999 and schedule.timesteps[-1] == 0
+
+
+def test_linear_betas_are_ddpm():
+    s = d.NoiseSchedule(1000, "linear")
+    assert s.betas[0].item() == pytest.approx(1e-4)
+    assert s.betas[-1].item() == pytest.approx(0.02)
+
+
+def test_bad_schedule_and_timesteps_list_what_is_accepted():
+    with pytest.raises(ValueError, match="cosine"):
+        d.NoiseSchedule(1000, "quadratic")
+    s = d.NoiseSchedule()
+    x = torch.zeros(2, 2)
+    with pytest.raises(ValueError, match=r"\[0, 1000\)"):
+        s.add_noise(x, x, 1000)
+    with pytest.raises(ValueError, match=r"\[0, 1000\)"):
+        s.add_noise(x, x, torch.tensor([-1, 3]))
+    with pytest.raises(TypeError):
+        s.add_noise(x, x, 2.5)
+    with pytest.raises(ValueError, match="shape"):
+        s.add_noise(x, torch.zeros(3, 2), 4)
+
+
+@pytest.mark.parametrize("bad", [0, 1001, 2.0, "20"])
+def test_bad_step_counts(bad):
+    with pytest.raises((ValueError, TypeError), match="num_inference_steps"):
+        d.DDIMScheduler(d.NoiseSchedule()).set_timesteps(bad)
+    with pytest.raises(ValueError, match="ddim"):
+        d.make_scheduler("euler", d.NoiseSchedule(), 10)
+
+
+def test_timesteps_choice_of_step_count():
+    sched = d.DDIMScheduler(d.NoiseSchedule()).set_timesteps(20)
+    ts = sched.timesteps
+    assert len(ts) == 20 and ts[0] == 999 and ts[-1] == 0 and (ts[1:] < ts[:-1]).all()
+    assert (
+        sched.previous_timestep(999) == int(ts[1]) and sched.previous_timestep(0) == -1
+    )
+    one = d.DDPMScheduler(d.NoiseSchedule()).set_timesteps(1)
+    assert one.timesteps.tolist() == [999]
+
+
+def test_ddim_eta1_with_all_steps_equals_ddpm(schedule):
+    ddpm, ddim = d.DDPMScheduler(schedule), d.DDIMScheduler(schedule)
+    g = torch.Generator().manual_seed(0)
+    x, eps, z = (torch.randn(64, 2, generator=g) for _ in range(3))
+    for t in (999, 500, 10, 1, 0):
+        a = ddpm.step(eps, t, x, variance_noise=z)
+        b = ddim.step(eps, t, x, eta=1.0, variance_noise=z)
+        assert torch.allclose(a.prev_sample, b.prev_sample, atol=1e-4), t
+        assert torch.allclose(a.pred_original_sample, b.pred_original_sample)
+
+
+def test_ddim_eta0_is_deterministic_and_last_step_returns_x0():
+    s = d.NoiseSchedule()
+    ddim = d.DDIMScheduler(s).set_timesteps(10)
+    x, eps = torch.randn(5, 2), torch.randn(5, 2)
+    a = ddim.step(eps, 999, x).prev_sample
+    b = ddim.step(eps, 999, x, generator=torch.Generator().manual_seed(1)).prev_sample
+    assert torch.equal(a, b)
+    last = ddim.step(eps, 0, x)
+    ddpm_last = d.DDPMScheduler(s).step(eps, 0, x)
+    assert torch.allclose(last.prev_sample, last.pred_original_sample)
+    assert torch.allclose(ddpm_last.prev_sample, last.prev_sample, atol=1e-6)
+
+
+def test_the_exact_noise_inverts_add_noise():
+    s = d.NoiseSchedule()
+    x0, noise = torch.randn(8, 2), torch.randn(8, 2)
+    xt = s.add_noise(x0, noise, 700)
+    out = d.DDIMScheduler(s).set_timesteps(50).step(noise, 700, xt)
+    assert torch.allclose(out.pred_original_sample, x0, atol=1e-4)
+    assert torch.allclose(d.predict_original(s, noise, 700, xt), x0, atol=1e-4)
+
+
+def _fixed_eps(value):
+    class Model(torch.nn.Module):
+        def forward(self, sample, timestep, class_labels=None):
+            if class_labels is None:
+                return torch.zeros_like(sample)
+            return torch.where(class_labels[:, None] == d.NULL_CLASS, 0.0, value) + (
+                0 * sample
+            )
+
+    return Model()
+
+
+def test_guidance_weight_zero_gives_the_conditional_prediction():
+    model = d.ConvDenoiser()
+    x, labels = torch.randn(4, 1, 8, 8), torch.tensor([0, 3, 7, 9])
+    with torch.no_grad():
+        cond = model(x, torch.full((4,), 300), labels)
+        got = d.guided_noise(model, x, 300, labels, 0.0)
+        assert torch.allclose(got, cond)
+        strong = d.guided_noise(model, x, 300, labels, 2.0)
+        uncond = model(x, torch.full((4,), 300), torch.full((4,), d.NULL_CLASS))
+        assert torch.allclose(strong, 3 * cond - 2 * uncond, atol=1e-5)
+    toy = _fixed_eps(1.0)  # conditional says 1, null says 0: guidance extrapolates
+    out = d.guided_noise(toy, torch.zeros(2, 2), 5, torch.tensor([1, 2]), 3.0)
+    assert torch.allclose(out, torch.full((2, 2), 4.0))
+    with pytest.raises(ValueError):
+        d.guided_noise(toy, torch.zeros(2, 2), 5, torch.tensor([1, 2]), -1.0)
+
+
+@pytest.mark.parametrize("sampler", list(d.SAMPLERS))
+def test_shapes_and_dtypes_survive_every_path(sampler):
+    s = d.NoiseSchedule(1000, "cosine")
+    mlp, conv = d.MLPDenoiser(), d.ConvDenoiser()
+    g = torch.Generator().manual_seed(0)
+    x2 = d.sample(mlp, d.make_scheduler(sampler, s, 5), torch.randn(7, 2), generator=g)
+    assert x2.shape == (7, 2) and x2.dtype == torch.float32
+    rec = d.TrajectoryRecorder(every=2)
+    labels = torch.tensor([1, 2, 3])
+    sched = d.make_scheduler(sampler, s, 5, clip_sample=True)
+    img = d.sample(conv, sched, torch.randn(3, 1, 8, 8), labels, 1.5, g, rec)
+    assert img.shape == (3, 1, 8, 8) and img.dtype == torch.float32
+    assert img.abs().max() <= 1.0 + 1e-5  # clip_sample keeps x0 in [-1, 1]
+    traj = rec.trajectory()
+    assert traj.timesteps[0] == 1000 and traj.timesteps[-1] == -1
+    assert traj.samples.shape == (4, 3, 1, 8, 8)  # noise, after steps 2, 4, 5
+    assert traj.pred_original.shape == traj.samples.shape
+    assert torch.equal(traj.samples[-1], img)
+    loss = d.diffusion_loss(conv, s, torch.rand(6, 1, 8, 8), g, torch.arange(6))
+    assert loss.dim() == 0 and loss.dtype == torch.float32
+
+
+def test_mixture_denoiser_samples_the_ring_without_training():
+    s = d.NoiseSchedule()
+    model = d.GaussianMixtureDenoiser(mode_centers("ring"), 0.05, s)
+    g = torch.Generator().manual_seed(0)
+    x = d.sample(
+        model, d.DDPMScheduler(s), torch.randn(2000, 2, generator=g), None, 0, g
+    )
+    ratio = metrics.swd_ratio(x, sample_2d("ring", 2000, 1), sample_2d("ring", 2000, 2))
+    assert ratio < 1.5
+    stats = metrics.mode_stats(x, mode_centers("ring"), 0.05)
+    assert stats["modes"] == 8 and stats["hq_pct"] > 95
+
+
+def test_a_short_fit_lowers_the_loss():
+    torch.manual_seed(0)
+    model = d.MLPDenoiser(hidden=32)
+    history = d.fit(
+        model, d.NoiseSchedule(), sample_2d("moons", 2000), steps=300, progress=False
+    )
+    first, last = history.losses[:30], history.losses[-30:]
+    assert sum(last) / 30 < 0.8 * sum(first) / 30
+
+
+def test_prompts():
+    assert [d.parse_prompt(w) for w in DIGIT_WORDS] == list(range(10))
+    assert d.parse_prompt("  Seven ") == 7 and d.parse_prompt("3") == 3
+    with pytest.raises(ValueError, match="zero, one, two"):
+        d.parse_prompt("a cat in a spacesuit")
+    with pytest.raises(ValueError, match="digit words"):
+        d.parse_prompt("")
+    with pytest.raises(TypeError):
+        d.parse_prompt(7.0)
+
+
+def test_shipped_digit_model_draws_the_requested_digits():
+    from genai_course.classifier import accuracy, load_digit_classifier
+
+    model, judge = d.load_digit_model(), load_digit_classifier()
+    imgs = torch.cat([d.generate_digits(model, c, n=5, seed=c) for c in range(10)])
+    assert imgs.shape == (50, 1, 8, 8) and 0 <= imgs.min() and imgs.max() <= 1
+    assert accuracy(judge, imgs, torch.arange(10).repeat_interleave(5)) >= 0.8
+
+
+@pytest.mark.parametrize("name", d.DATASETS_2D)
+def test_shipped_2d_models_beat_noise(name):
+    model = d.load_2d(name)
+    g = torch.Generator().manual_seed(0)
+    sched = d.make_scheduler("ddim", d.schedule_2d(), 20)
+    x = d.sample(model, sched, torch.randn(1000, 2, generator=g), generator=g)
+    data, ref = sample_2d(name, 1000, 1), sample_2d(name, 1000, 2)
+    noise = torch.randn(1000, 2, generator=g)
+    assert metrics.swd_ratio(x, data, ref) < 2.5
+    assert metrics.swd_ratio(noise, data, ref) > 4  # untrained: no better than noise
