@@ -1,6 +1,7 @@
 """Capstone pictures: three engines side by side, melodies, near copies, detectors."""
 
 import numpy as np
+from matplotlib.ticker import NullFormatter
 
 from .common import PALETTE, REAL, as_numpy, figure, image_grid, scatter, square
 
@@ -42,8 +43,14 @@ def trilemma_bars(table):
         ax.bar(range(len(names)), values, color=colours)
         ax.set_xticks(range(len(names)), labels=names, fontsize=8)
         ax.set_title(title, fontsize=9)
+        for i, v in enumerate(values):  # the number on top of each bar
+            label = f"{v:,.0f}" if key != "swd_ratio" else f"{v:.2f}"
+            ax.text(i, v, label, ha="center", va="bottom", fontsize=7)
         if log:
             ax.set_yscale("log")
+            positive = [v for v in values if v > 0] or [1.0]
+            ax.set_ylim(min(positive) / 5, max(positive) * 5)
+            ax.yaxis.set_minor_formatter(NullFormatter())
         if key == "swd_ratio":
             ax.axhline(1.0, color="black", lw=0.8, ls="--")
         if key == "modes":
@@ -103,10 +110,12 @@ def detector_histograms(scores, threshold, bins=30):
     edges = np.linspace(0, 1, bins + 1)
     for i, (label, values) in enumerate(scores.items()):
         colour = REAL if i == 0 else PALETTE[(i + 1) % len(PALETTE)]
-        ax.hist(as_numpy(values), bins=edges, alpha=0.55, color=colour, label=label)
+        v = as_numpy(values)
+        weights = np.full(len(v), 100.0 / max(len(v), 1))  # % of each set: sizes differ
+        ax.hist(v, bins=edges, weights=weights, alpha=0.55, color=colour, label=label)
     ax.axvline(threshold, color="black", lw=1.2, ls="--")
     ax.set_xlabel('detector\'s belief "this is real"', fontsize=8)
-    ax.set_ylabel("images", fontsize=8)
+    ax.set_ylabel("% of each set", fontsize=8)
     ax.legend(frameon=False, fontsize=7)
     return fig
 
