@@ -550,6 +550,12 @@ def longest_copy(text, corpus):
     return best
 
 
+def _squeeze(text):
+    import re
+
+    return re.sub(r"\s+", " ", text)
+
+
 def code_report(sample, corpus):
     """What a sampled piece of code gets right and wrong, as numbers."""
     import ast
@@ -593,7 +599,8 @@ def code_report(sample, corpus):
         "invented_words": sorted({w for w in words if w not in vocabulary})[:10],
         "parses": parse_error is None,
         "parse_error": parse_error,
-        "longest_copy": len(longest_copy(sample, corpus)),
+        # whitespace runs are everywhere in code: compare with them squeezed to one
+        "longest_copy": len(longest_copy(_squeeze(sample), _squeeze(corpus))),
     }
 
 

@@ -223,12 +223,15 @@ def test_code_report_right_and_wrong():
     assert good["parses"] and good["balanced_pct"] == 100
     assert good["indent_ok_pct"] == 100 and good["known_words_pct"] == 100
     assert (
-        good["keywords"] == ["def", "return"] and good["longest_copy"] == 29
+        good["keywords"] == ["def", "return"]
+        and good["longest_copy"] == 25  # all of it, whitespace squeezed
     )  # all of it
     bad = cap.code_report("def bar(x:\n   retrun x]\n", corpus)
     assert not bad["parses"] and "line" in bad["parse_error"]
     assert bad["balanced_pct"] == 0 and bad["indent_ok_pct"] == 50
     assert bad["invented_words"] == ["bar", "retrun"]
+    spaces = cap.code_report("x" + " " * 50 + "\n", " " * 60)
+    assert spaces["longest_copy"] == 1  # one space: a run of spaces is no copy
     with pytest.raises(ValueError, match="non-empty"):
         cap.code_report("  ", corpus)
 
@@ -251,3 +254,15 @@ def test_detector_learns_an_obvious_difference():
     assert cap.belief_real(det, fake).mean() < 0.2
     with pytest.raises(ValueError, match="shape"):
         cap.train_detector(torch.zeros(3, 8, 8), fake, steps=1)
+
+
+def test_shipped_code_model_writes_python_shaped_text():
+    from genai_course.transformer import complete
+
+    model, tokenizer = cap.load_code_model()
+    train_text, _ = cap.code_corpus()
+    prompt = "    def __init__(self"
+    sample = prompt + complete(model, tokenizer, prompt, 200, seed=0, temperature=0.8)
+    report = cap.code_report(sample, train_text[:200_000])
+    assert report["lines"] >= 3 and "def" in report["keywords"]
+    assert report["known_words_pct"] > 50  # mostly real names, some invented
