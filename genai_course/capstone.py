@@ -561,6 +561,7 @@ def code_report(sample, corpus):
     import ast
     import keyword
     import re
+    import textwrap
 
     if not isinstance(sample, str) or not sample.strip():
         raise ValueError("code_report needs a non-empty code sample (a str)")
@@ -582,7 +583,7 @@ def code_report(sample, corpus):
     vocabulary = set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", corpus))
     whole = "\n".join(sample.split("\n")[:-1]) or sample
     try:
-        ast.parse(whole)
+        ast.parse(textwrap.dedent(whole))  # a method body may start indented
         parse_error = None
     except SyntaxError as err:
         parse_error = f"line {err.lineno}: {err.msg}"
