@@ -227,14 +227,14 @@ def make_scheduler(name, schedule, num_inference_steps, clip_sample=False):
 class Trajectory:
     """A reverse process, frame by frame: what the scrubber browses."""
 
-    timesteps: list  # t of each frame; the first frame is the starting noise (t = T)
+    timesteps: list  # t of each frame: the noise is x_(T-1), -1 marks the final x0
     samples: torch.Tensor  # (F, *shape) x_t at each frame, noise first, x0 last
-    pred_original: torch.Tensor  # (F, *shape) the model's guess of x0 at each frame
+    pred_original: torch.Tensor  # (F, *shape) the model's guess of x0 from each x_t
 
 
 @dataclass
 class TrajectoryRecorder:
-    """Keep every `every`-th state of a sampling run (and always the first and last)."""
+    """Keep every `every`-th state of a sampling run (always the first and the last)."""
 
     every: int = 1
     timesteps: list = field(default_factory=list)
@@ -291,15 +291,14 @@ def sample(
             "class_labels", class_labels, shape=(len(noise),), dtype_kind="int"
         )
     x = noise
-    if recorder is not None:
-        recorder.record(scheduler.schedule.T, x, torch.zeros_like(x))
-    steps = len(scheduler.timesteps)
     for i, t in enumerate(scheduler.timesteps.tolist()):
         eps = guided_noise(model, x, t, class_labels, guidance_weight)
         out = scheduler.step(eps, t, x, generator=generator)
+        if recorder is not None and i % recorder.every == 0:
+            recorder.record(t, x, out.pred_original_sample)  # x_t and its x0 guess
         x = out.prev_sample
-        if recorder is not None and ((i + 1) % recorder.every == 0 or i + 1 == steps):
-            recorder.record(scheduler.previous_timestep(t), x, out.pred_original_sample)
+    if recorder is not None:
+        recorder.record(-1, x, x)  # the finished sample
     return x
 
 

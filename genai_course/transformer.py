@@ -246,27 +246,44 @@ def get_batch(data, block_size, batch_size, generator=None):
 
 
 @torch.no_grad()
-def evaluate(model, data, block_size=None, max_windows=None, batch_size=64):
-    """Mean next-token loss in nats over non-overlapping windows of `data`."""
+def evaluate(
+    model, data, block_size=None, max_windows=None, batch_size=64, stride=None
+):
+    """Mean next-token loss in nats over windows of `data`.
+
+    By default the windows do not overlap, so a character near a window's start is
+    predicted from little context. With `stride` (< block_size) the windows slide by
+    `stride` and only their last `stride` predictions count: every scored character
+    then has at least block_size - stride characters of context (the usual
+    "sliding-window" evaluation of a fixed-context model).
+    """
     check_tensor("data", data, ndim=1, dtype_kind="int")
     block_size = block_size or model.config.block_size
-    n = (len(data) - 1) // block_size
-    if n < 1:
+    stride = (
+        block_size if stride is None else check_int("stride", stride, 1, block_size)
+    )
+    n = (len(data) - 1 - block_size) // stride + 1
+    if len(data) <= block_size:
         raise ValueError(f"need more than {block_size} tokens to evaluate")
-    starts = torch.arange(n) * block_size
+    starts = torch.arange(n) * stride
     if max_windows is not None and max_windows < n:  # evenly spread, deterministic
         starts = starts[torch.linspace(0, n - 1, max_windows).long()]
     offsets = torch.arange(block_size)
     was_training = model.training
     model.eval()
-    total = 0.0
+    total, count = 0.0, 0
     for chunk in starts.split(batch_size):
-        x = data[chunk[:, None] + offsets]
+        x = data[chunk[:, None] + offsets]  # (b, T)
         y = data[chunk[:, None] + offsets + 1]
-        _, loss = model(x, y)
-        total += loss.item() * len(chunk)
+        logits, _ = model(x)
+        scored = slice(block_size - stride, block_size)
+        loss = F.cross_entropy(
+            logits[:, scored].flatten(0, 1), y[:, scored].flatten(), reduction="sum"
+        )
+        total += loss.item()
+        count += y[:, scored].numel()
     model.train(was_training)
-    return total / len(starts)
+    return total / count
 
 
 def make_optimizer(model, lr=3e-3, weight_decay=0.1):
@@ -305,9 +322,9 @@ def train_lm(
 ):
     """Train a language model (GPT or LSTM) on a 1-D id tensor with AdamW.
 
-    The learning-rate schedule runs on whichever budget is nearer its end, the
-    steps or the seconds, so a time-limited run still cools down at the end.
-    With `steps` only, a run is deterministic.
+    The learning-rate schedule (warm-up, cosine decay) follows `steps` when given,
+    so a run cut short by `seconds` is exactly the start of the full run; with
+    `seconds` only it follows the clock. With `steps` only, a run is deterministic.
     """
     block_size = block_size or model.config.block_size
     lr = check_float("lr", lr, 0, low_open=True)
@@ -317,11 +334,10 @@ def train_lm(
     model.train()
 
     def step(i):
-        done = 0.0
         if steps is not None:
             done = (i - first) / steps
-        if seconds is not None:
-            done = max(done, (time.perf_counter() - start) / seconds)
+        else:
+            done = (time.perf_counter() - start) / seconds
         for group in opt.param_groups:
             group["lr"] = lr_at(done, lr) if schedule else lr
         x, y = get_batch(data, block_size, batch_size, g)

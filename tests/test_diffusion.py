@@ -156,10 +156,11 @@ def test_shapes_and_dtypes_survive_every_path(sampler):
     assert img.shape == (3, 1, 8, 8) and img.dtype == torch.float32
     assert img.abs().max() <= 1.0 + 1e-5  # clip_sample keeps x0 in [-1, 1]
     traj = rec.trajectory()
-    assert traj.timesteps[0] == 1000 and traj.timesteps[-1] == -1
-    assert traj.samples.shape == (4, 3, 1, 8, 8)  # noise, after steps 2, 4, 5
+    assert traj.timesteps == [999, 500, 0, -1]  # before steps 1, 3, 5, then x0
+    assert traj.samples.shape == (4, 3, 1, 8, 8)
     assert traj.pred_original.shape == traj.samples.shape
     assert torch.equal(traj.samples[-1], img)
+    assert torch.equal(traj.pred_original[-1], img)
     loss = d.diffusion_loss(conv, s, torch.rand(6, 1, 8, 8), g, torch.arange(6))
     assert loss.dim() == 0 and loss.dtype == torch.float32
 

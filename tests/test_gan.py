@@ -252,3 +252,12 @@ def test_shipped_digit_gan_loads_and_draws_digits():
     # the functional form used by the pretrain recipe produces the same architecture
     assert isinstance(model.generator, gan.ConvGenerator)
     assert F.mse_loss(model.sample(4, seed=3), model.sample(4, seed=3)) == 0
+
+
+def test_train_mixture_steps_down_the_learning_rate():
+    trainer, seconds = gan.train_mixture("ring", steps=20, hidden=16, batch_size=32)
+    assert trainer.steps == 20 and seconds > 0
+    assert trainer.opt_g.param_groups[0]["lr"] == gan.LR_PHASES[-1][1]
+    assert trainer.pack == gan.MIXTURES["ring"]["pack"]
+    with pytest.raises(ValueError, match="unknown mixture"):
+        gan.train_mixture("moons", steps=2)

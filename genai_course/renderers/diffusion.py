@@ -76,10 +76,10 @@ def reverse_frame(points, pred_x0, data, lim, t, grid=None, field=None):
         g, v = as_numpy(grid), as_numpy(field)
         left.quiver(
             g[:, 0], g[:, 1], v[:, 0], v[:, 1], color="#555555",
-            angles="xy", scale_units="xy", scale=1.0, width=0.005, alpha=0.8,
+            angles="xy", scale_units="xy", scale=3.0, width=0.005, alpha=0.8,
         )  # fmt: skip
     scatter(left, points, color=FAKE, size=4, alpha=0.8)
-    square(left, lim, "noise (t = T)" if t >= 1000 else f"x_t at t = {max(t, 0)}")
+    square(left, lim, "x0 (done)" if t < 0 else f"x_t at t = {t}")
     scatter(right, data, color=REAL, size=2, alpha=0.15)
     scatter(right, pred_x0, color=PALETTE[2], size=4, alpha=0.8)
     square(right, lim, "the denoiser's guess of x0")
@@ -112,7 +112,7 @@ def denoising_strip(frames, timesteps):
     tiles = f.transpose(1, 0, 2, 3, 4).reshape(n * n_frames, 1, 8, 8)
     fig, (ax,) = figure(ncols=1, width=0.55 * n_frames + 0.4, height=0.6 * n + 0.6)
     image_grid(ax, tiles, nrow=n_frames)
-    labels = ["noise" if t >= 1000 else ("x0" if t < 0 else str(t)) for t in timesteps]
+    labels = ["x0" if t < 0 else str(t) for t in timesteps]
     ax.set_xticks(np.arange(n_frames) * 9 + 4.5, labels=labels, fontsize=7)
     ax.set_title("denoising, left to right (t)")
     fig.subplots_adjust(left=0.03, right=0.97, bottom=0.12, top=0.85)

@@ -17,15 +17,10 @@ def next_token_bars(chars, raw, filtered, n=20, title=""):
     order = np.argsort(-raw, kind="stable")[:n]
     fig, (ax,) = figure(width=7.2, height=2.5)
     x = np.arange(len(order))
-    ax.bar(x, filtered[order], color=PALETTE[0], width=0.8, label="sampled from")
-    ax.bar(
-        x,
-        raw[order],
-        fill=False,
-        edgecolor="#555555",
-        width=0.8,
-        lw=1,
-        label="model (T = 1)",
+    # one LineCollection per series: far cheaper to draw than 2 x 20 bar patches
+    ax.vlines(x, 0, filtered[order], color=PALETTE[0], lw=14, label="sampled from")
+    ax.hlines(
+        raw[order], x - 0.4, x + 0.4, color="#333333", lw=1.5, label="model (T = 1)"
     )
     top = max(float(filtered[order].max()), float(raw[order].max()), 1e-3)
     for i, j in enumerate(order):  # labels as text: cheaper to draw than ticks
@@ -70,7 +65,7 @@ def attention_map(text, att, query, title=""):
     left.set_ylabel("query position")
     left.set_title("attention weights", fontsize=10)
     row = att[query, : query + 1]
-    right.bar(np.arange(query + 1), row, color=PALETTE[0], width=1.0)
+    right.vlines(np.arange(query + 1), 0, row, color=PALETTE[0], lw=3)  # one artist
     for j in np.argsort(-row)[:5]:
         if row[j] > 0.02:
             right.text(

@@ -141,7 +141,7 @@ class ReverseExplorer(Explorer):
         if field:
             grid = _grid(LIM[dataset])
             vectors = denoiser_field(model_2d(dataset), diffusion.schedule_2d(),
-                                     grid, min(t, 999))  # fmt: skip
+                                     grid, t)  # fmt: skip
         held, ref = _data(dataset, seed + 100), _data(dataset, seed + 200)
         x = traj.samples[frame]
         return {"dataset": dataset, "t": t, "frame": frame, "x": x,
@@ -155,7 +155,8 @@ class ReverseExplorer(Explorer):
         )  # fmt: skip
 
     def describe(self, s):
-        where = "pure noise" if s["frame"] == 0 else f"t = {max(s['t'], 0)}"
+        where = "pure noise, " if s["frame"] == 0 else ""
+        where += "finished: x0" if s["t"] < 0 else f"t = {s['t']}"
         return (
             f"{s['dataset']}: step {s['frame']}/{SCRUB_STEPS} ({where}); "
             f"SWD ratio to the data {s['swd']:.2f} (1.0 = as close as a fresh draw)"
@@ -239,7 +240,8 @@ def _judged(images, label):
     if label is None:
         counts = torch.bincount(pred, minlength=10).tolist()
         return "judge reads " + " ".join(f"{k}×{c}" for k, c in enumerate(counts) if c)
-    return f"judge reads {int((pred == label).sum())}/{len(images)} as a {label}"
+    hits = int((pred == label).sum())
+    return f"judge reads {hits}/{len(images)} as the digit {label}"
 
 
 class PromptExplorer(Explorer):
@@ -340,8 +342,8 @@ class DenoisingStripExplorer(Explorer):
     def compute(self, prompt, steps, show, seed):
         label = _label(prompt)
         traj = digit_trajectory(label, steps, seed)
-        frames = traj.samples if show == "x_t" else traj.pred_original[1:]
-        times = traj.timesteps if show == "x_t" else traj.timesteps[1:]
+        frames = traj.samples if show == "x_t" else traj.pred_original
+        times = traj.timesteps
         return {"label": label, "frames": diffusion.to_pixels(frames),
                 "timesteps": times, "show": show, "steps": steps}  # fmt: skip
 
