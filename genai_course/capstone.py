@@ -2,10 +2,12 @@
 
 - `CoordinateTokenizer` turns 2-D points into tokens (a bin for x, then one for y),
   so a transformer can model points the way it models text.
-- `compare` runs every engine on the same data and measures quality (SWD ratio),
-  diversity (modes captured) and speed (samples per second).
-- `nearest_neighbours` and `memorisation` look for generated samples that are
-  near copies of training examples.
+- `compare` runs engines on the same data and measures quality (SWD ratio),
+  diversity (modes captured) and speed (samples per second); `engines()` gives the
+  course's GAN, diffusion model and coordinate GPT, trained on the same ring.
+- "A tiny Copilot": a GPT on Python source, and `code_report` on what it gets right.
+- `nearest_neighbours` and `memorisation` look for generated samples that are near
+  copies of training examples; `FakeDetector` and `digit_experiment` test detection.
 """
 
 import time
