@@ -305,6 +305,7 @@ class NearestDigitExplorer(Explorer):
         sl = slice(page * PER_PAGE, (page + 1) * PER_PAGE)
         return {
             "source": source,
+            "page": page,
             "generated": images[sl],
             "nearest": exp.digits.x_train[report["nearest"][sl]],
             "distances": report["distances"][sl],
@@ -327,7 +328,9 @@ class NearestDigitExplorer(Explorer):
             f"{r['generated_median']:.2f}; real held-out digits: "
             f"{r['held_out_median']:.2f}\n'copy' threshold {r['threshold']:.2f}: "
             f"{r['near_copies']} of {N_DIGITS} generated digits "
-            f"({r['near_copy_pct']:.0f}%) count as near copies"
+            f"({r['near_copy_pct']:.0f}%) count as near copies\n"
+            f"page {s['page'] + 1} of {N_DIGITS // PER_PAGE}: distances "
+            f"{float(s['distances'].min()):.2f} to {float(s['distances'].max()):.2f}"
         )
 
 
