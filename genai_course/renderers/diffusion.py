@@ -16,13 +16,11 @@ def forward_process(x0, xt, photo_xt, schedule_name, alphas_cumprod, t, lim):
     mid.set_yticks([])
     mid.set_title("photo at t (scaled to [-1, 1])")
     abar = as_numpy(alphas_cumprod)
-    right.plot(abar, color=REAL, lw=1.5, label="signal  ᾱ_t")
-    right.plot(1 - abar, color=FAKE, lw=1.5, label="noise  1 − ᾱ_t")
+    right.plot(abar, color=REAL, lw=1.5)
+    right.plot(1 - abar, color=FAKE, lw=1.5)
     right.axvline(t, color="#333333", lw=1)
-    right.set_xlabel("t")
     right.set_ylim(0, 1)
-    right.set_title(f"{schedule_name} schedule")
-    right.legend(frameon=False, fontsize=7, loc="center right")
+    right.set_title(f"{schedule_name}: ᾱ_t and 1 − ᾱ_t")
     return fig
 
 
