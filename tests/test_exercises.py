@@ -72,3 +72,12 @@ def test_welcome_sampler_right_and_wrong():
         "(4000, 2)"
         in ex.sample_mixture.check(lambda w, m, s, n, g: torch.zeros(3)).message
     )
+
+
+def test_a_checker_crash_becomes_a_message():
+    def fragile(answer):
+        return answer.shape  # assumes a tensor
+
+    exercise = Exercise("fragile", fragile, hint="h", solution="s")
+    feedback = exercise.check(42)
+    assert feedback.status == "incorrect" and "wrong form" in feedback.message

@@ -9,7 +9,9 @@ that the suite leaves no stray files in the repository.)
 """
 
 import importlib
+import os
 import pkgutil
+import signal
 import threading
 import time
 from pathlib import Path
@@ -60,7 +62,7 @@ def _interrupt_when_training(client, cell, done):
     while not done.is_set() and time.time() < deadline:
         if _progress_started(cell):
             time.sleep(0.5)
-            client.km.interrupt_kernel()
+            os.kill(client.km.provisioner.process.pid, signal.SIGINT)  # = Ctrl-C
             return
         time.sleep(0.1)
 

@@ -105,6 +105,12 @@ class Exercise:
             )
         except Mistake as mistake:
             return Feedback("incorrect", str(mistake))
+        except Exception as err:  # an answer of a form the checker did not foresee
+            return Feedback(
+                "incorrect",
+                f"{self.name}: your answer has the wrong form ({type(err).__name__}: "
+                f"{err}). Compare its type and shape with what the exercise asks for.",
+            )
         return Feedback("correct", f"{self.name}: well done.")
 
     def hint(self):

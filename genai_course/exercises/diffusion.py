@@ -117,7 +117,11 @@ def _check_guidance(fn):
     g = torch.Generator().manual_seed(2)
     cond, uncond = (torch.randn(4, 1, 8, 8, generator=g) for _ in range(2))
     got0 = call(fn, cond, uncond, 0.0)
-    if isinstance(got0, torch.Tensor) and torch.allclose(got0, uncond, atol=1e-6):
+    if (
+        isinstance(got0, torch.Tensor)
+        and got0.shape == uncond.shape
+        and torch.allclose(got0.float(), uncond, atol=1e-6)
+    ):
         raise Mistake(
             "with w = 0 you returned the unconditional prediction: this exercise "
             "uses Ho & Salimans' weight, where w = 0 means plain conditioning "

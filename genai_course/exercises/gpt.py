@@ -63,6 +63,11 @@ def _check_step(fn):
     before = [p.detach().clone() for p in model.parameters()]
     got = call(fn, model, opt, x, y)
     if isinstance(got, torch.Tensor):
+        if got.numel() != 1:
+            raise Mistake(
+                f"return one number, the batch's mean loss: got a tensor of shape "
+                f"{tuple(got.shape)}"
+            )
         if got.requires_grad:
             raise Mistake("return loss.item(), a plain number, not the tensor")
         got = got.item()
