@@ -39,6 +39,9 @@ def pytest_configure(config):
     config._tree_before = _tree_status()
     NETLOG.unlink(missing_ok=True)
     os.environ["GENAI_COURSE_NETLOG"] = str(NETLOG)
+    # kernels started by name ("python") use this interpreter, venv activated or not
+    bindir = str(Path(sys.executable).parent)
+    os.environ["PATH"] = os.pathsep.join([bindir, os.environ.get("PATH", "")])
     os.environ["PYTHONPATH"] = os.pathsep.join(
         [str(NETGUARD)]
         + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]

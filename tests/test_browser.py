@@ -185,12 +185,18 @@ def test_notebook_in_the_browser(lab, browser, path):
     page.set_default_timeout(120_000)  # a loaded CI machine is slow to boot a lab
     shot = ARTIFACTS / f"{path.stem}.png"
     try:
-        page.goto(f"{lab['url']}/lab/tree/notebooks/{path.name}?token={lab['token']}")
+        # a fresh workspace per notebook, so no earlier notebook reopens beside it
+        page.goto(
+            f"{lab['url']}/lab/workspaces/{path.stem}/tree/notebooks/{path.name}"
+            f"?reset&token={lab['token']}"
+        )
         state = _run_all(page)
         assert not state["errors"], f"cells raised: {state['errors']}"
         assert state["ran"], "not every code cell ran"
         assert page.get_by_text("Error displaying widget").count() == 0
-        explorers = page.locator(".genai-explorer")
+        explorers = page.locator(
+            ".jp-NotebookPanel:not(.lm-mod-hidden) .genai-explorer"
+        )
         assert explorers.count() >= 1, "no explorer rendered"
         for i in range(explorers.count()):
             explorer = explorers.nth(i)
@@ -207,3 +213,19 @@ def test_notebook_in_the_browser(lab, browser, path):
         raise
     finally:
         page.close()
+        _shut_down_kernels(lab)
+
+
+def _shut_down_kernels(lab):
+    """Stop every kernel the page started, as closing a notebook in JupyterLab would."""
+    auth = {"Authorization": f"token {lab['token']}"}
+    request = urllib.request.Request(f"{lab['url']}/api/sessions", headers=auth)
+    for session in json.load(urllib.request.urlopen(request, timeout=10)):
+        urllib.request.urlopen(
+            urllib.request.Request(
+                f"{lab['url']}/api/sessions/{session['id']}",
+                headers=auth,
+                method="DELETE",
+            ),
+            timeout=30,
+        )
