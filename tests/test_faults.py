@@ -61,7 +61,7 @@ def _interrupt_when_training(client, cell, done):
     deadline = time.time() + 120
     while not done.is_set() and time.time() < deadline:
         if _progress_started(cell):
-            time.sleep(0.5)
+            time.sleep(3)  # a learner sees the bar move for a moment, then stops it
             os.kill(client.km.provisioner.process.pid, signal.SIGINT)  # = Ctrl-C
             return
         time.sleep(0.1)
