@@ -127,7 +127,8 @@ def browser():
 
 
 APP = "window.jupyterapp"
-NOTEBOOK = f"{APP}.shell.currentWidget"
+# guarded: while the page loads (or `?reset` reloads it) the app is not there yet
+NOTEBOOK = f"({APP} && {APP}.shell && {APP}.shell.currentWidget)"
 KERNEL_READY = f"""() => {{
   const nb = {NOTEBOOK};
   const k = nb && nb.sessionContext && nb.sessionContext.session
@@ -136,6 +137,9 @@ KERNEL_READY = f"""() => {{
 }}"""
 RUN_STATE = f"""() => {{
   const nb = {NOTEBOOK};
+  const k = nb && nb.sessionContext && nb.sessionContext.session
+            && nb.sessionContext.session.kernel;
+  if (!k || !nb.content) return {{status: 'loading', ran: false, errors: [], cells: 0}};
   const cells = nb.content.widgets.filter(c => c.model.type === 'code');
   const errors = [];
   for (const c of cells) {{
@@ -143,7 +147,7 @@ RUN_STATE = f"""() => {{
       if (o.output_type === 'error') errors.push(o.ename + ': ' + o.evalue);
     }}
   }}
-  const status = nb.sessionContext.session.kernel.status;
+  const status = k.status;
   const ran = cells.every(c => c.model.executionCount !== null);
   return {{status, ran, errors, cells: cells.length}};
 }}"""
