@@ -492,7 +492,7 @@ def fit(
 
 DATASETS_2D = ("moons", "swiss_roll", "ring")
 TRAIN_POINTS_2D = 20_000
-STEPS_2D = 8000  # about 20-30 s on one thread
+STEPS_2D = 12000  # about 20 s on one thread
 STEPS_DIGITS = 4000
 
 
