@@ -433,8 +433,8 @@ def make_digits(noise_dim=16, pack=1, seed=0):
 # PacGAN's mixtures. Packing: 2 on the ring (as PacGAN2). On the grid our short runs
 # did better unpacked (seed 0, 12k steps, high quality: pack 1 91%, 2 47%, 4 8%).
 MIXTURES = {
-    "ring": {"std": 0.01, "scale": 1.0, "pack": 2, "steps": 10000, "hidden": 128},
-    "grid": {"std": 0.05, "scale": 4.0, "pack": 1, "steps": 12000, "hidden": 128},
+    "ring": {"std": 0.01, "scale": 1.0, "pack": 2, "steps": 15000, "hidden": 128},
+    "grid": {"std": 0.05, "scale": 4.0, "pack": 1, "steps": 24000, "hidden": 128},
 }
 LR_PHASES = ((0.6, 1e-3), (0.25, 3e-4), (0.15, 1e-4))  # (share of steps, lr)
 
