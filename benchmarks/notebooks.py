@@ -36,7 +36,7 @@ def peak_rss_mb(pid):
 
 
 class BinderLimits:
-    """A cgroup with Binder's limits (1 CPU, 2 GB) that a kernel process is moved into."""
+    """A cgroup with Binder's limits (1 CPU, 2 GB) that kernel processes move into."""
 
     def __init__(self, name="genai_course_binder"):
         v1 = Path("/sys/fs/cgroup/memory")
@@ -61,7 +61,9 @@ class BinderLimits:
                 if file.exists():
                     file.write_text(value)
         except OSError as err:
-            raise SystemExit(f"--binder needs root and writable cgroups: {err}") from err
+            raise SystemExit(
+                f"--binder needs root and writable cgroups: {err}"
+            ) from err
 
     def add(self, pid):
         for d in self.dirs:

@@ -130,6 +130,22 @@ def test_learning_rate_schedule():
     assert tr.lr_at(0.5, 1.0) > tr.lr_at(0.8, 1.0)
 
 
+def test_schedule_follows_steps_or_the_clock_whichever_ends_first(monkeypatch):
+    tok = CharTokenizer(TEXT)
+    data, seen, real = tok.encode(TEXT), [], tr.lr_at
+
+    def spy(done, lr):
+        seen.append(done)
+        return real(done, lr)
+
+    monkeypatch.setattr(tr, "lr_at", spy)
+    tr.train_lm(tiny(tok.vocab_size), data, steps=10, progress=False)
+    assert sorted(set(seen)) == pytest.approx([i / 10 for i in range(10)])  # per group
+    seen.clear()  # far too many steps for the time: the clock drives the decay
+    tr.train_lm(tiny(tok.vocab_size), data, steps=10**6, seconds=0.5, progress=False)
+    assert 0.8 < seen[-1] <= 1.0 and seen == sorted(seen)
+
+
 def test_shipped_checkpoint_beats_the_bigram_and_writes_words():
     from genai_course.baselines import NGram
     from genai_course.data import load_corpus
