@@ -677,7 +677,7 @@ class DigitExperiment:
 _EXPERIMENTS = {}
 
 
-def digit_experiment(n=60, detector_steps=200, seed=0, progress=False):
+def digit_experiment(n=60, detector_steps=1000, seed=0, progress=False):
     """Build (once per process, then cached) everything section 3 measures.
 
     The detector learns real training digits versus 1,000 GAN fakes; the GAN and

@@ -256,6 +256,21 @@ def test_detector_learns_an_obvious_difference():
         cap.train_detector(torch.zeros(3, 8, 8), fake, steps=1)
 
 
+def test_digit_detector_catches_its_generator_and_misses_the_other():
+    """The claims of notebook 07's takeaway, on the shipped GAN and diffusion models."""
+    exp = cap.digit_experiment()
+    flagged = {
+        name: (cap.belief_real(exp.detector, x) < 0.5).float().mean().item()
+        for name, x in (
+            ("real", exp.digits.x_test),
+            ("gan", exp.gan_images),
+            ("diffusion", exp.diffusion_images),
+        )
+    }
+    assert flagged["gan"] > 0.5, flagged  # most fakes of the generator it knows
+    assert flagged["diffusion"] <= flagged["real"], flagged  # blind to a new one
+
+
 def test_shipped_code_model_writes_python_shaped_text():
     from genai_course.transformer import complete
 
