@@ -499,14 +499,9 @@ def code_text(text):
 
 def make_code_model(seed=0):
     """(tokenizer, GPT) for Python source: 4 layers, 128 channels, 128 characters."""
-    from .transformer import GPT, CharTokenizer, GPTConfig
+    from .transformer import char_gpt
 
-    torch.manual_seed(check_int("seed", seed, 0))
-    tokenizer = CharTokenizer(CODE_CHARS)
-    config = GPTConfig(
-        vocab_size=tokenizer.vocab_size, block_size=128, n_layer=4, n_head=4, n_embd=128
-    )
-    return tokenizer, GPT(config)
+    return char_gpt(CODE_CHARS, block_size=128, n_layer=4, n_embd=128, seed=seed)
 
 
 def code_corpus():

@@ -250,14 +250,9 @@ STEPS = 1500
 
 def make_model(seed=0):
     """(tokenizer, GPT) for melody text: 2 layers, 64 channels, 64 characters."""
-    from .transformer import GPT, CharTokenizer, GPTConfig
+    from .transformer import char_gpt
 
-    torch.manual_seed(check_int("seed", seed, 0))
-    tokenizer = CharTokenizer(VOCAB)
-    config = GPTConfig(
-        vocab_size=tokenizer.vocab_size, block_size=64, n_layer=2, n_head=4, n_embd=64
-    )
-    return tokenizer, GPT(config)
+    return char_gpt(VOCAB, block_size=64, n_layer=2, n_embd=64, seed=seed)
 
 
 def fit(model, tokenizer, steps=STEPS, seconds=None, progress=True):

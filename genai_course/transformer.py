@@ -358,6 +358,17 @@ def train_lm(
     )
 
 
+def char_gpt(chars, block_size, n_layer, n_embd, n_head=4, seed=0):
+    """(CharTokenizer over `chars`, an untrained GPT) initialised from `seed`."""
+    torch.manual_seed(check_int("seed", seed, 0))
+    tokenizer = CharTokenizer(chars)
+    config = GPTConfig(
+        vocab_size=tokenizer.vocab_size, block_size=block_size, n_layer=n_layer,
+        n_head=n_head, n_embd=n_embd,
+    )  # fmt: skip
+    return tokenizer, GPT(config)
+
+
 # ----------------------------------------------------------------------------- recipe
 
 CHECKPOINT = "gpt_shakespeare"
