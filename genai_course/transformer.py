@@ -337,8 +337,9 @@ def train_lm(
         done = 0.0 if steps is None else (i - first) / steps
         if seconds is not None:
             done = max(done, (time.perf_counter() - start) / seconds)
+        rate = lr_at(done, lr) if schedule else lr
         for group in opt.param_groups:
-            group["lr"] = lr_at(done, lr) if schedule else lr
+            group["lr"] = rate
         x, y = get_batch(data, block_size, batch_size, g)
         _, loss = model(x, y)
         opt.zero_grad(set_to_none=True)

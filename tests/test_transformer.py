@@ -140,7 +140,7 @@ def test_schedule_follows_steps_or_the_clock_whichever_ends_first(monkeypatch):
 
     monkeypatch.setattr(tr, "lr_at", spy)
     tr.train_lm(tiny(tok.vocab_size), data, steps=10, progress=False)
-    assert sorted(set(seen)) == pytest.approx([i / 10 for i in range(10)])  # per group
+    assert sorted(set(seen)) == pytest.approx([i / 10 for i in range(10)])
     seen.clear()  # far too many steps for the time: the clock drives the decay
     tr.train_lm(tiny(tok.vocab_size), data, steps=10**6, seconds=0.5, progress=False)
     assert 0.8 < seen[-1] <= 1.0 and seen == sorted(seen)
