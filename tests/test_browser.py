@@ -129,16 +129,19 @@ def browser():
 APP = "window.jupyterapp"
 # guarded: while the page loads (or `?reset` reloads it) the app is not there yet
 NOTEBOOK = f"({APP} && {APP}.shell && {APP}.shell.currentWidget)"
+# the notebook's kernel, or a falsy value while it starts (JS, for `nb` in scope)
+KERNEL = (
+    "nb && nb.sessionContext && nb.sessionContext.session"
+    " && nb.sessionContext.session.kernel"
+)
 KERNEL_READY = f"""() => {{
   const nb = {NOTEBOOK};
-  const k = nb && nb.sessionContext && nb.sessionContext.session
-            && nb.sessionContext.session.kernel;
+  const k = {KERNEL};
   return !!(k && k.status === 'idle' && nb.content && nb.content.widgets.length);
 }}"""
 RUN_STATE = f"""() => {{
   const nb = {NOTEBOOK};
-  const k = nb && nb.sessionContext && nb.sessionContext.session
-            && nb.sessionContext.session.kernel;
+  const k = {KERNEL};
   if (!k || !nb.content) return {{status: 'loading', ran: false, errors: [], cells: 0}};
   const cells = nb.content.widgets.filter(c => c.model.type === 'code');
   const errors = [];
