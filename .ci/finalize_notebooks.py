@@ -1,6 +1,6 @@
 """Run notebooks and keep outputs only on `# NBVAL_CHECK_OUTPUT` cells.
 
-    python .ci/finalize_notebooks.py notebooks/01_attention.ipynb [...]
+    python .ci/finalize_notebooks.py notebooks/02_attention.ipynb [...]
 
 This is how a notebook is committed: nbval then compares those stored outputs on
 every test run, and every other cell is stored clean.

@@ -1,6 +1,6 @@
 """Run every notebook in a fresh kernel on one torch thread: seconds and peak memory.
 
-    python benchmarks/notebooks.py [--binder] [notebooks/01_attention.ipynb ...]
+    python benchmarks/notebooks.py [--binder] [notebooks/02_attention.ipynb ...]
 
 --binder runs each kernel as on a Binder session: one CPU (affinity and a CPU quota)
 and a 2 GB memory limit enforced by a cgroup (needs root and cgroup v1 or v2); a

@@ -257,7 +257,7 @@ def ring_data(seed=0):
 
 
 def make_ring_gan(seed=0):
-    """The 2-D GAN of notebook 03, sized for the ring: G and D in one module."""
+    """The 2-D GAN of notebook 04, sized for the ring: G and D in one module."""
     from . import gan
 
     return gan.GAN(*gan.make_2d(noise_dim=2, hidden=128, depth=3, seed=seed))
@@ -481,7 +481,7 @@ def engines():
 
 
 # ----------------------------------------------------------------------------- code
-# "A tiny Copilot": the tiny GPT of notebook 02, trained on Python source.
+# "A tiny Copilot": the tiny GPT of notebook 03, trained on Python source.
 
 CODE_CHECKPOINT = "capstone_gpt_python"
 CODE_CHARS = "\n" + "".join(chr(i) for i in range(32, 127))  # fixed: printable ASCII

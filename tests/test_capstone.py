@@ -257,7 +257,7 @@ def test_detector_learns_an_obvious_difference():
 
 
 def test_digit_detector_catches_its_generator_and_misses_the_other():
-    """The claims of notebook 07's takeaway, on the shipped GAN and diffusion models."""
+    """The claims of notebook 08's takeaway, on the shipped GAN and diffusion models."""
     exp = cap.digit_experiment()
     flagged = {
         name: (cap.belief_real(exp.detector, x) < 0.5).float().mean().item()

@@ -1,4 +1,4 @@
-"""Exercises for notebook 01 (attention): softmax with temperature, the causal
+"""Exercises for notebook 02 (attention): softmax with temperature, the causal
 mask, one attention head."""
 
 import math

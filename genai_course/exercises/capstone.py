@@ -1,4 +1,4 @@
-"""Exercises for notebook 07 (capstone)."""
+"""Exercises for notebook 08 (capstone)."""
 
 import torch
 

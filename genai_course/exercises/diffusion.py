@@ -1,4 +1,4 @@
-"""Exercises for notebooks 05 and 06 (diffusion)."""
+"""Exercises for notebooks 06 and 07 (diffusion)."""
 
 import torch
 

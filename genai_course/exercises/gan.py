@@ -1,4 +1,4 @@
-"""Exercises for notebook 03 (a GAN in 2-D): the two losses of the feedback loop."""
+"""Exercises for notebook 04 (a GAN in 2-D): the two losses of the feedback loop."""
 
 import torch
 import torch.nn.functional as F

@@ -1,4 +1,4 @@
-"""Exercises for notebook 02 (tiny GPT): top-k filtering, one training step."""
+"""Exercises for notebook 03 (tiny GPT): top-k filtering, one training step."""
 
 import copy
 

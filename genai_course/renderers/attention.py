@@ -1,4 +1,4 @@
-"""Pictures for notebook 01: attention stages as heat maps, positional encodings."""
+"""Pictures for notebook 02: attention stages as heat maps, positional encodings."""
 
 import numpy as np
 from matplotlib.patches import Rectangle

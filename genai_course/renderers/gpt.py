@@ -1,4 +1,4 @@
-"""Pictures for notebook 02: next-token bars, attention maps, curves, long range."""
+"""Pictures for notebook 03: next-token bars, attention maps, curves, long range."""
 
 import numpy as np
 

@@ -1,4 +1,4 @@
-"""Notebook 01 explorers: one attention head on a sentence; positional encodings."""
+"""Notebook 02 explorers: one attention head on a sentence; positional encodings."""
 
 import ipywidgets as W
 

@@ -1,4 +1,4 @@
-"""Notebook 02 explorers: sampling controls on cached logits; the attention browser."""
+"""Notebook 03 explorers: sampling controls on cached logits; the attention browser."""
 
 from functools import lru_cache
 
