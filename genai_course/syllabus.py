@@ -1,0 +1,166 @@
+"""The course map, and honest time estimates from one formula.
+
+A notebook's time is what a learner spends, not what the machine spends:
+
+    reading (markdown words at 150 a minute)
+    + 1 minute per code cell (read it, run it, look at the output)
+    + 8 minutes per exercise (a cell that calls `.check(`)
+    + the measured run time on one CPU thread (`benchmarks/notebooks.py`)
+
+rounded to the nearest 5 minutes. Each notebook's header and the README's course map
+state this figure; `python -m genai_course.syllabus --write` updates both, and a test
+recomputes it.
+"""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from .runtime import ROOT
+
+NOTEBOOK_DIR = ROOT / "notebooks"
+WORDS_PER_MINUTE = 150
+MINUTES_PER_CODE_CELL = 1
+MINUTES_PER_EXERCISE = 8
+
+# Seconds each notebook takes to run top to bottom on one CPU thread, quiet machine:
+# `python benchmarks/notebooks.py` (its JSON line). Update after a notebook changes.
+RUN_SECONDS = {
+    "00_welcome": 2.5,
+    "01_primer": 30.0,
+    "02_attention": 2.0,
+    "03_tiny_gpt": 86.3,
+    "04_gan_2d": 8.4,
+    "05_gan_digits": 73.8,
+    "06_diffusion_2d": 33.1,
+    "07_diffusion_digits": 63.8,
+    "08_engines_compared": 11.1,
+    "09_society_and_law": 5.0,
+    "08_capstone": 11.1,
+}
+
+TIME_LINE = re.compile(r"\*\*Time:\*\* about (\d+) minutes")
+
+
+def notebooks():
+    """Notebook paths in course order (their file names start with the number)."""
+    return sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+def load(path):
+    """A notebook's JSON as a dict."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def cell_text(cell):
+    """A cell's source as one string."""
+    source = cell["source"]
+    return source if isinstance(source, str) else "".join(source)
+
+
+def prose(nb):
+    """All markdown of a notebook, as one string."""
+    return "\n".join(cell_text(c) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+def count_words(nb):
+    """Words of markdown a learner reads (code spans and URLs count as one word each)."""
+    text = re.sub(r"\(https?://[^)]*\)", "", prose(nb))
+    return len(re.findall(r"\S+", text))
+
+
+def count_code_cells(nb):
+    """Code cells a learner runs."""
+    return sum(1 for c in nb["cells"] if c["cell_type"] == "code")
+
+
+def count_exercises(nb):
+    """Exercises: code cells that call `.check(`."""
+    return sum(
+        1
+        for c in nb["cells"]
+        if c["cell_type"] == "code" and ".check(" in cell_text(c)
+    )
+
+
+def estimate_minutes(nb, run_seconds):
+    """The course's time formula, rounded to the nearest 5 minutes (at least 5)."""
+    if run_seconds is None or run_seconds < 0:
+        raise ValueError(
+            f"run_seconds must be a measured, non-negative time, got {run_seconds!r}"
+        )
+    minutes = (
+        count_words(nb) / WORDS_PER_MINUTE
+        + MINUTES_PER_CODE_CELL * count_code_cells(nb)
+        + MINUTES_PER_EXERCISE * count_exercises(nb)
+        + run_seconds / 60
+    )
+    return max(5, 5 * round(minutes / 5))
+
+
+def estimate(path):
+    """Estimated minutes for the notebook at `path`, from its content and run time."""
+    path = Path(path)
+    if path.stem not in RUN_SECONDS:
+        raise ValueError(
+            f"{path.name} has no measured run time in syllabus.RUN_SECONDS: run "
+            "`python benchmarks/notebooks.py` and add it"
+        )
+    return estimate_minutes(load(path), RUN_SECONDS[path.stem])
+
+
+def stated_minutes(nb):
+    """The minutes a notebook's header states ("**Time:** about N minutes"), or None."""
+    match = TIME_LINE.search(cell_text(nb["cells"][0])) if nb["cells"] else None
+    return int(match.group(1)) if match else None
+
+
+def time_line(path):
+    """The header line for a notebook, with its estimate and run time."""
+    path = Path(path)
+    run = RUN_SECONDS[path.stem]
+    minutes = round(run / 60)
+    run_text = {0: "under a minute", 1: "about a minute"}.get(minutes, f"about {minutes} minutes")
+    return (
+        f"**Time:** about {estimate(path)} minutes: reading, running each cell and "
+        f"the exercises (the code itself runs in {run_text} on one CPU thread)."
+    )
+
+
+def write(paths=None):
+    """Put each notebook's estimate in its header and in the README's course map."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    for path in paths or notebooks():
+        nb = load(path)
+        header = cell_text(nb["cells"][0])
+        new = re.sub(r"\*\*Time:\*\*.*?(?=\n\*\*|\Z)", time_line(path), header, flags=re.S)
+        if new == header and "**Time:**" not in header:
+            new = header.rstrip("\n") + "\n" + time_line(path)
+        nb["cells"][0]["source"] = new.splitlines(keepends=True)
+        Path(path).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
+        text = re.sub(
+            rf"(\(notebooks/{re.escape(path.name)}\).*\| )\d+ min \|",
+            rf"\g<1>{estimate(path)} min |",
+            text,
+        )
+    readme.write_text(text, encoding="utf-8")
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if "--write" in argv:
+        write()
+    for path in notebooks():
+        nb = load(path)
+        print(
+            f"{path.stem:24s} words {count_words(nb):5d}  cells {count_code_cells(nb):3d}"
+            f"  exercises {count_exercises(nb):2d}  run {RUN_SECONDS.get(path.stem, 0):6.1f} s"
+            f"  -> {estimate(path):3d} min (header says {stated_minutes(nb)})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
