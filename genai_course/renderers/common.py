@@ -9,19 +9,22 @@ import io
 import numpy as np
 from matplotlib.figure import Figure
 
+# Okabe & Ito's colour-blind-safe palette (blue, orange, bluish green, reddish purple,
+# sky blue, vermillion, yellow, grey): neighbours stay apart under red-green colour
+# blindness (tests/test_colours.py simulates deuteranopia).
 PALETTE = (
-    "#4C72B0",
-    "#DD8452",
-    "#55A868",
-    "#C44E52",
-    "#8172B3",
-    "#937860",
-    "#DA8BC3",
-    "#8C8C8C",
-    "#CCB974",
-    "#64B5CD",
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#999999",
 )
-REAL, FAKE = "#4C72B0", "#DD8452"  # data versus model samples, everywhere
+REAL, FAKE = PALETTE[0], PALETTE[1]  # data versus model samples, everywhere
+# D's belief p(real): orange-brown (fake) to purple (real), not pink/green
+BELIEF_CMAP = "PuOr"
 
 
 def figure(ncols=1, nrows=1, width=3.4, height=3.2, dpi=80):

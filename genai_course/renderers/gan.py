@@ -4,6 +4,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 
 from .common import (
+    BELIEF_CMAP,
     FAKE,
     PALETTE,
     REAL,
@@ -38,7 +39,7 @@ def gan_2d(
     fig, axes = figure(ncols=2 if show_curves else 1, width=3.3, height=3.2)
     ax = axes[0]
     if belief is not None:
-        field_image(ax, belief, lim, cmap="PiYG", vmin=0, vmax=1)
+        field_image(ax, belief, lim, cmap=BELIEF_CMAP, vmin=0, vmax=1)
     if centers is not None:
         c = as_numpy(centers)
         ax.scatter(c[:, 0], c[:, 1], marker="+", s=30, c="#555555", linewidths=0.8)

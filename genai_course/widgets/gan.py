@@ -44,7 +44,7 @@ def _grid(lim):
 class GANLab(Explorer):
     """Train a 2-D GAN step by step and watch D's belief, G's pull and the losses."""
 
-    title = "GAN playground: generator (orange) versus discriminator (green = 'real')"
+    title = "GAN playground: generator (orange) versus discriminator (purple = 'real')"
 
     def __init__(self, seed=0):
         self._trainer, self._key, self._play_seen = None, None, None
