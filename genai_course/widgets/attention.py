@@ -74,7 +74,9 @@ class AttentionExplorer(Explorer):
 
     def render(self, s):
         r = s["result"]
-        return attention_stages(r.words, r.stages, s["query"], title=f"head '{r.head}'")
+        return attention_stages(
+            r.words, r.stages, s["query"], title=f"head '{r.head}'", features=wa.FEATURES
+        )
 
     def describe(self, s):
         r, q = s["result"], s["query"]
