@@ -57,3 +57,19 @@ def test_temperature_sharpens_and_flattens():
     ]
     assert tops[0] > 0.99 and tops[0] > tops[1] > tops[2]
     assert tops[2] < 1.5 / len(wa.tokenize(SENTENCE))
+
+
+def test_describe_me_weighs_every_describing_word_alike_for_mouse():
+    r = wa.attend(SENTENCE, "describe me")
+    w = r.stages["weights"][7]  # query 'mouse'
+    describing = [r.words.index(x) for x in ("hungry", "small", "grey", "old")]
+    for i in describing[1:]:
+        torch.testing.assert_close(w[i], w[describing[0]])
+    assert w.argmax().item() in describing
+
+
+def test_the_sizes_notebook_02_states_in_its_prose():
+    """02's prose says: 8 named features, 8 position numbers, at most 12 words, base 20."""
+    assert len(wa.FEATURES) == 8 and wa.D_POS == 8 and wa.MAX_WORDS == 12
+    x, _ = wa.embed(["cat", "sat"])
+    torch.testing.assert_close(x[:, 8:], sinusoidal_positions(2, 8, base=20.0))
