@@ -171,7 +171,7 @@ def test_sinusoidal_positions():
 
 
 def test_scaling_by_sqrt_d_keeps_scores_unit_variance_at_every_d():
-    """02 says: q·k has variance ~d; /sqrt(d) keeps it ~1 and the softmax unsaturated."""
+    """02 says: q·k has variance ~d; /sqrt(d) keeps it ~1, the softmax unsaturated."""
     rows = score_scaling(dims=(4, 64, 1024))
     for r in rows:
         assert r["var"] == pytest.approx(r["d"], rel=0.15), r

@@ -31,7 +31,7 @@ def test_attention_outputs_shape_and_bad_input():
 
 
 def test_the_word_by_word_loop_is_slower_than_attention_on_one_thread():
-    """02 shows: at these lengths the T-step loop takes longer than one attention pass."""
+    """02 shows: at these lengths the T-step loop takes longer than attention."""
     t = time_rnn_vs_attention(lengths=(64, 128, 256, 512), d=64, repeats=5)
     assert t["lengths"] == [64, 128, 256, 512]
     for rnn, attn in zip(t["rnn"], t["attention"]):

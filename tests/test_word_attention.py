@@ -69,7 +69,7 @@ def test_describe_me_weighs_every_describing_word_alike_for_mouse():
 
 
 def test_the_sizes_notebook_02_states_in_its_prose():
-    """02's prose says: 8 named features, 8 position numbers, at most 12 words, base 20."""
+    """02's prose: 8 named features, 8 position numbers, at most 12 words, base 20."""
     assert len(wa.FEATURES) == 8 and wa.D_POS == 8 and wa.MAX_WORDS == 12
     x, _ = wa.embed(["cat", "sat"])
     torch.testing.assert_close(x[:, 8:], sinusoidal_positions(2, 8, base=20.0))

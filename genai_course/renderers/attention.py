@@ -108,12 +108,14 @@ def sequential_vs_parallel(lengths, rnn_seconds, attention_seconds, T_drawn=6):
     fig, (left, right) = figure(ncols=2, width=4.2, height=3.0)
     n = T_drawn
     xs = np.arange(n)
-    for y0, label in ((1.0, "RNN: h_t needs h_(t-1)"), (-1.6, "attention: all at once")):
+    rows = ((1.0, "RNN: h_t needs h_(t-1)"), (-1.6, "attention: all at once"))
+    for y0, label in rows:
         left.scatter(xs, [y0 - 0.7] * n, s=60, c=PALETTE[7], zorder=3)  # inputs
         left.scatter(xs, [y0] * n, s=60, c=PALETTE[0], zorder=3)  # outputs
         left.text(-0.4, y0 + 0.45, label, fontsize=9, ha="left")
     for t in range(n):  # RNN: input t -> state t, state t-1 -> state t
-        left.annotate("", (t, 0.92), (t, 0.38), arrowprops={"arrowstyle": "->", "lw": 1})
+        arrow = {"arrowstyle": "->", "lw": 1}
+        left.annotate("", (t, 0.92), (t, 0.38), arrowprops=arrow)
         if t:
             left.annotate(
                 "", (t - 0.12, 1.0), (t - 0.88, 1.0),
