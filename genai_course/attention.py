@@ -51,6 +51,36 @@ def attention_stages(q, k, v, mask=None, scale=None, temperature=1.0):
     }
 
 
+def score_scaling(dims=(4, 64, 1024), num_keys=12, rows=500, seed=0):
+    """Why attention divides by sqrt(d): random q, k with unit-variance entries.
+
+    q·k sums d products, so its variance grows like d and the softmax of such
+    scores piles nearly all the weight on one key; divided by sqrt(d) the variance
+    stays near 1 at every d. One dict per d: variance of q·k unscaled and scaled,
+    and the mean largest softmax weight over `num_keys` keys, unscaled and scaled.
+    """
+    g = torch.Generator().manual_seed(check_int("seed", seed, 0))
+    num_keys = check_int("num_keys", num_keys, 2)
+    rows = check_int("rows", rows, 2)
+    results = []
+    for d in dims:
+        d = check_int("d", d, 1)
+        q = torch.randn(rows, 1, d, generator=g)  # (rows, 1, d)
+        k = torch.randn(rows, num_keys, d, generator=g)  # fresh keys for every query
+        scores = (q * k).sum(-1)  # (rows, num_keys), every q·k an independent pair
+        scaled = scores / math.sqrt(d)
+        results.append(
+            {
+                "d": d,
+                "var": scores.var().item(),
+                "var_scaled": scaled.var().item(),
+                "top_weight": scores.softmax(-1).amax(-1).mean().item(),
+                "top_weight_scaled": scaled.softmax(-1).amax(-1).mean().item(),
+            }
+        )
+    return results
+
+
 def scaled_dot_product_attention(
     q, k, v, mask=None, is_causal=False, scale=None, temperature=1.0
 ):

@@ -27,8 +27,236 @@ class Term:
 
 # Course order; each notebook adds its terms in its own block, in order of first use.
 TERMS = [
+    # --- 00_welcome ---
+    Term(
+        "classifier",
+        "00_welcome",
+        "A model that says which class a data point belongs to: it learns "
+        "p(class | x).",
+        pattern=r"\bclassifiers?\b",
+    ),
+    Term(
+        "generative model",
+        "00_welcome",
+        "A model of the data itself, p(x), that can score data and draw new examples.",
+        pattern=r"\bgenerative models?\b",
+    ),
+    Term(
+        "sample",
+        "00_welcome",
+        "To draw a new random example from a model's distribution; also the "
+        "example drawn.",
+        pattern=r"\bsampl(e|es|ed|ing)\b",
+    ),
+    Term(
+        "Gaussian mixture",
+        "00_welcome",
+        "A distribution made of a few weighted bell-shaped blobs, each with a "
+        "centre and a shape.",
+        pattern=r"\bGaussian mixtures?\b",
+    ),
+    Term(
+        "log-likelihood",
+        "00_welcome",
+        "The average logarithm of how likely a model finds the data: higher "
+        "means a better fit.",
+        pattern=r"\blog-likelihoods?\b",
+    ),
+    Term(
+        "seed",
+        "00_welcome",
+        "The number that starts a random number generator: the same seed gives "
+        "the same draws.",
+        pattern=r"\bseeds?\b",
+    ),
+    Term(
+        "token",
+        "00_welcome",
+        "A piece of text a model reads as one unit: a word, part of a word or "
+        "a character.",
+        pattern=r"\btokens?\b",
+    ),
+    Term(
+        "attention",
+        "00_welcome",
+        "A layer in which each token weighs every other token and takes in "
+        "what matters to it.",
+        pattern=r"\battention\b",
+    ),
+    Term(
+        "transformer",
+        "00_welcome",
+        "A model built from layers of attention; the engine of today's "
+        "language models.",
+        pattern=r"\btransformers?\b",
+    ),
+    Term(
+        "GAN",
+        "00_welcome",
+        "Generative adversarial network: a generator and a discriminator "
+        "trained against each other.",
+        pattern=r"\bGANs?\b|generative adversarial",
+    ),
+    Term(
+        "generator",
+        "00_welcome",
+        "In a GAN, the model that turns random numbers into fakes.",
+        pattern=r"\bgenerators?\b",
+    ),
+    Term(
+        "discriminator",
+        "00_welcome",
+        "In a GAN, the model that tries to tell real data from the generator's fakes.",
+        pattern=r"\bdiscriminators?\b",
+    ),
+    Term(
+        "diffusion model",
+        "00_welcome",
+        "A model that generates by starting from random noise and removing it "
+        "step by step.",
+        pattern=r"\bdiffusion\b",
+    ),
+    Term(
+        "deepfake",
+        "00_welcome",
+        "A video or image in which one person's face or voice is swapped in "
+        "for another's.",
+        pattern=r"\bdeepfakes?\b",
+    ),
+    Term(
+        "autoencoder",
+        "00_welcome",
+        "A model whose encoder squeezes an input into a short code and whose "
+        "decoder rebuilds it.",
+        pattern=r"\bautoencoders?\b",
+    ),
+    Term(
+        "explorer",
+        "00_welcome",
+        "A figure of this course with sliders and menus that update it and a "
+        "text readout below.",
+        pattern=r"\bexplorers?\b",
+    ),
     # --- 01_primer ---
     # --- 02_attention ---
+    Term(
+        "language model",
+        "02_attention",
+        "A model that predicts the next token of a text from the tokens before it.",
+        pattern=r"\blanguage models?\b",
+    ),
+    Term(
+        "recurrent neural network (RNN)",
+        "02_attention",
+        "A network that reads a sequence one step at a time, carrying a hidden state.",
+        pattern=r"\bRNNs?\b|recurrent neural network",
+    ),
+    Term(
+        "hidden state",
+        "02_attention",
+        "The vector an RNN carries from one step to the next: its summary of the past.",
+        pattern=r"\bhidden states?\b",
+    ),
+    Term(
+        "self-attention",
+        "02_attention",
+        "Attention in which a sequence's tokens attend to the tokens of the "
+        "same sequence.",
+        pattern=r"\bself-attention\b",
+    ),
+    Term(
+        "GPT",
+        "02_attention",
+        "Generative pre-trained transformer: OpenAI's family of transformer "
+        "language models.",
+        pattern=r"\bGPT",
+    ),
+    Term(
+        "embedding",
+        "02_attention",
+        "The vector a model gives each token (learned in real models, "
+        "hand-made in 02).",
+        pattern=r"\bembeddings?\b",
+    ),
+    Term(
+        "linear map",
+        "02_attention",
+        "A matrix product x @ W: each output number is a weighted sum of the "
+        "input numbers.",
+        pattern=r"\blinear maps?\b",
+    ),
+    Term(
+        "query, key and value",
+        "02_attention",
+        "A token's three vectors in attention: what it looks for, what it "
+        "offers, what it passes on.",
+        pattern=r"\bquer(y|ies)\b",
+    ),
+    Term(
+        "attention head",
+        "02_attention",
+        "One set of W_q, W_k, W_v: one attention pattern over the sequence.",
+        pattern=r"\battention heads?\b",
+    ),
+    Term(
+        "dot product",
+        "02_attention",
+        "q·k = q[0]k[0] + q[1]k[1] + ...: large when both vectors are big in "
+        "the same places.",
+        pattern=r"\bdot products?\b",
+    ),
+    Term(
+        "attention weights",
+        "02_attention",
+        "The softmax of a query's scores: how much of each value goes into its output.",
+        pattern=r"\battention weights\b",
+    ),
+    Term(
+        "variance",
+        "02_attention",
+        "The average squared distance of numbers from their mean: how spread "
+        "out they are.",
+        pattern=r"\bvariance\b",
+    ),
+    Term(
+        "residual connection",
+        "02_attention",
+        "Adding a layer's output to its input, x + f(x), so the input is kept, "
+        "not replaced.",
+        pattern=r"\bresidual connections?\b",
+    ),
+    Term(
+        "temperature",
+        "02_attention",
+        "A number the scores are divided by before a softmax: below 1 "
+        "sharpens, above 1 flattens.",
+        pattern=r"\btemperatures?\b",
+    ),
+    Term(
+        "causal mask",
+        "02_attention",
+        "A mask that lets token i attend only to tokens 0..i, never to the future.",
+        pattern=r"\bcausal mask\b",
+    ),
+    Term(
+        "multi-head attention",
+        "02_attention",
+        "Several attention heads side by side, outputs concatenated and mixed "
+        "by one matrix.",
+        pattern=r"\bmulti-head attention\b",
+    ),
+    Term(
+        "concatenate",
+        "02_attention",
+        "To join vectors end to end into one longer vector.",
+        pattern=r"\bconcatenat(e|es|ed|ing|ion)\b",
+    ),
+    Term(
+        "positional encoding",
+        "02_attention",
+        "Numbers that tell a transformer where each token sits in the sequence.",
+        pattern=r"\bpositional encodings?\b",
+    ),
     # --- 03_tiny_gpt ---
     # --- 04_gan_2d ---
     # --- 05_gan_digits ---

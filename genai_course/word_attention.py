@@ -1,9 +1,12 @@
 """Attention you can read: words as small hand-made vectors and four hand-made heads.
 
 Each word is 8 readable features (is it a noun? a verb? an animal? ...) followed by
-an 8-number sinusoidal positional encoding, so x is (T, 16). Each head is a pair
-of small matrices W_q, W_k chosen by hand so that its pattern has a meaning, and
-W_v copies the features. A trained model learns such matrices instead; here you
+an 8-number sinusoidal positional encoding, so x is (T, 16). The position numbers are
+*concatenated* (put after the features), not added as in the 2017 transformer, so a
+head can read features and positions apart; their base is 20, not 10000, so that
+all four sin/cos pairs change visibly over a sentence of at most 12 words. Each head
+is a pair of small matrices W_q, W_k chosen by hand so that its pattern has a
+meaning, and W_v copies the features. A trained model learns such matrices instead; here you
 can read them.
 """
 

@@ -10,6 +10,7 @@ from genai_course.attention import (
     attention_stages,
     causal_mask,
     scaled_dot_product_attention,
+    score_scaling,
     sinusoidal_positions,
 )
 
@@ -167,3 +168,17 @@ def test_sinusoidal_positions():
         sinusoidal_positions(4, 3)
     with pytest.raises(TypeError):
         sinusoidal_positions(4.0, 8)
+
+
+def test_scaling_by_sqrt_d_keeps_scores_unit_variance_at_every_d():
+    """02 says: q·k has variance ~d; /sqrt(d) keeps it ~1, the softmax unsaturated."""
+    rows = score_scaling(dims=(4, 64, 1024))
+    for r in rows:
+        assert r["var"] == pytest.approx(r["d"], rel=0.15), r
+        assert r["var_scaled"] == pytest.approx(1.0, rel=0.15), r
+    top = [r["top_weight"] for r in rows]
+    assert top == sorted(top) and top[-1] > 0.9  # unscaled: one key takes nearly all
+    scaled = [r["top_weight_scaled"] for r in rows]
+    assert max(scaled) - min(scaled) < 0.1 and max(scaled) < 0.5
+    with pytest.raises(ValueError):
+        score_scaling(dims=(0,))

@@ -62,10 +62,10 @@ def test_welcome_quiz():
 
 def test_welcome_sampler_right_and_wrong():
     assert ex.sample_mixture.check(ex.sample_mixture_solution).passed
-    ignores_weights = lambda w, m, s, n, g: (  # noqa: E731
+    ignores_probs = lambda w, m, s, n, g: (  # noqa: E731
         m[torch.randint(2, (n,), generator=g)] + s * torch.randn(n, 2, generator=g)
     )
-    assert "weight is 75%" in ex.sample_mixture.check(ignores_weights).message
+    assert "probability is 75%" in ex.sample_mixture.check(ignores_probs).message
     no_noise = lambda w, m, s, n, g: m[torch.multinomial(w, n, True, generator=g)]  # noqa: E731
     assert "spread" in ex.sample_mixture.check(no_noise).message
     assert (

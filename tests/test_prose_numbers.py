@@ -33,8 +33,11 @@ def value(text):
 # notebook stem -> {phrase as it appears in the prose: function returning the value}
 CHECKED = {
     # --- 00_welcome ---
+    # (no number with a unit in 00's prose)
     # --- 01_primer ---
     # --- 02_attention ---
+    # (no number with a unit in 02's prose; its unitless sizes, 8 features, 8 position
+    # numbers, 12 words, base 20, are checked in tests/test_word_attention.py)
     # --- 03_tiny_gpt ---
     # --- 04_gan_2d ---
     # --- 05_gan_digits ---

@@ -51,16 +51,16 @@ classify_or_generate = Exercise(
 # -- q2: sample from a Gaussian mixture ----------------------------------------------
 
 
-def sample_mixture_solution(weights, means, std, n, generator):
-    """n points (n, D): choose a component by weight, then add Gaussian noise."""
-    k = torch.multinomial(weights, n, replacement=True, generator=generator)  # (n,)
+def sample_mixture_solution(probs, means, std, n, generator):
+    """n points (n, D): choose a component by its probability, then add noise."""
+    k = torch.multinomial(probs, n, replacement=True, generator=generator)  # (n,)
     return means[k] + std * torch.randn(n, means.shape[1], generator=generator)
 
 
 def _check_sampler(fn):
-    weights = torch.tensor([0.75, 0.25])
+    probs = torch.tensor([0.75, 0.25])
     means = torch.tensor([[-2.0, 0.0], [2.0, 0.0]])
-    out = call(fn, weights, means, 0.1, 4000, torch.Generator().manual_seed(0))
+    out = call(fn, probs, means, 0.1, 4000, torch.Generator().manual_seed(0))
     if not isinstance(out, torch.Tensor):
         raise Mistake(
             f"return a torch.Tensor of shape (n, 2), got {type(out).__name__}"
@@ -79,7 +79,7 @@ def _check_sampler(fn):
     if abs(share - 0.75) > 0.05:
         raise Mistake(
             f"{100 * share:.0f}% of samples came from component 0, whose "
-            "weight is 75%: pick components with torch.multinomial(weights, ...)"
+            "probability is 75%: pick components with torch.multinomial(probs, ...)"
         )
     spread = (out - means[nearest.indices]).std().item()
     expect_close(spread, 0.1, "the spread of samples around their mean", atol=0.02)
@@ -88,9 +88,9 @@ def _check_sampler(fn):
 sample_mixture = Exercise(
     "Sample from a Gaussian mixture",
     _check_sampler,
-    hint="Two steps per sample: k = torch.multinomial(weights, n, replacement=True, "
+    hint="Two steps per sample: k = torch.multinomial(probs, n, replacement=True, "
     "generator=generator) picks components; then means[k] + std * torch.randn(...).",
-    solution="""def sample_mixture(weights, means, std, n, generator):
-    k = torch.multinomial(weights, n, replacement=True, generator=generator)  # (n,)
+    solution="""def sample_mixture(probs, means, std, n, generator):
+    k = torch.multinomial(probs, n, replacement=True, generator=generator)  # (n,)
     return means[k] + std * torch.randn(n, means.shape[1], generator=generator)""",
 )

@@ -74,7 +74,8 @@ class AttentionExplorer(Explorer):
 
     def render(self, s):
         r = s["result"]
-        return attention_stages(r.words, r.stages, s["query"], title=f"head '{r.head}'")
+        title = f"head '{r.head}'"
+        return attention_stages(r.words, r.stages, s["query"], title, wa.FEATURES)
 
     def describe(self, s):
         r, q = s["result"], s["query"]

@@ -87,6 +87,6 @@ class DensityExplorer(Explorer):
             f"classifier: labels {100 * s['accuracy']:.0f}% of the points right, "
             "but it cannot make a single new point\n"
             f"mixture of {s['components']} Gaussians: log-likelihood "
-            f"{s['train_ll']:.2f} nats/point on its data, {s['held_out_ll']:.2f} on "
+            f"{s['train_ll']:.2f} per point on its data, {s['held_out_ll']:.2f} on "
             f"fresh points; drew {len(s['samples'])} new samples"
         )
