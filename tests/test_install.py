@@ -93,3 +93,10 @@ def test_without_the_cpu_index_linux_gets_cuda_torch(indexes, tmp_path):
     picked = resolve(lines, pypi_url, tmp_path)
     assert picked["torch"] == "2.13.0"
     assert "nvidia-cublas-cu12" in picked
+
+
+def test_code_licence_is_mit_everywhere():
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License")
