@@ -199,7 +199,7 @@ def step_seconds(seconds=5.0, threads=None):
         torch.manual_seed(0)
         model = tr.GPT(tr.GPTConfig())
         ids = torch.randint(model.config.vocab_size, (20_000,))
-        tr.train_lm(model, ids, steps=2, lr=5e-3, progress=False)  # warm-up
+        tr.train_lm(model, ids, steps=1, lr=5e-3, progress=False)  # warm-up
         history = tr.train_lm(model, ids, seconds=seconds, lr=5e-3, progress=False)
     finally:
         torch.set_num_threads(before)
