@@ -1,6 +1,13 @@
 """genai_course: build, train and play with tiny generative models on a CPU."""
 
-from .runtime import setup
-
 __version__ = "0.1.0"
 __all__ = ["setup"]
+
+
+def __getattr__(name):
+    """`setup` on first use, so `python -m genai_course.doctor` runs without torch."""
+    if name == "setup":
+        from .runtime import setup
+
+        return setup
+    raise AttributeError(f"module 'genai_course' has no attribute {name!r}")

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from packaging.version import Version
 
-from .runtime import DATA_DIR, ROOT, available_cpus
+ROOT = Path(__file__).resolve().parent.parent  # as runtime.ROOT, without torch
+DATA_DIR = ROOT / "data"
 
 REINSTALL = "python -m pip install -r requirements.txt"
 # What the course was tested with (and the oldest it allows, from pyproject.toml).
@@ -119,7 +120,10 @@ def check_torch_build(cuda=None, disk_bytes=None):
 
 def check_threads(cpus=None):
     """More than one CPU for this process (affinity, cgroup quota, OMP_NUM_THREADS)."""
-    cpus = available_cpus() if cpus is None else cpus
+    if cpus is None:
+        from .runtime import available_cpus
+
+        cpus = available_cpus()
     message = f"{cpus} CPU{'s' if cpus > 1 else ''} usable; torch will use {cpus}"
     if cpus < 2:
         fix = (
@@ -192,6 +196,7 @@ def step_seconds(seconds=5.0, threads=None):
     import torch
 
     from . import transformer as tr
+    from .runtime import available_cpus
 
     before = torch.get_num_threads()
     torch.set_num_threads(threads or available_cpus())

@@ -2,11 +2,15 @@ import inspect
 import io
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from genai_course import doctor
+
+ROOT = Path(__file__).parent.parent
 
 GOOD_VERSIONS = {"torch": "2.13.0+cpu"} | {n: t for n, (_, t) in doctor.TESTED.items()}
 
@@ -177,6 +181,25 @@ def test_a_check_that_crashes_becomes_a_fix_line():
 
 
 def test_readme_states_the_probe_length():
-    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    readme = (ROOT / "README.md").read_text()
     seconds = inspect.signature(doctor.step_seconds).parameters["seconds"].default
     assert seconds == 5.0 and "five-second speed probe" in readme
+
+
+def test_doctor_without_torch_prints_fixes_not_a_traceback():
+    broken = (
+        "import sys; sys.modules['torch'] = None\n"  # `import torch` now fails
+        "from genai_course import doctor; sys.exit(doctor.main(['--quick']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", broken], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "[fix] torch_build: could not check (ModuleNotFoundError" in result.stdout
+    assert "[ok]  Python" in result.stdout
+
+
+def test_doctor_data_folder_is_the_courses():
+    from genai_course import runtime
+
+    assert doctor.DATA_DIR == runtime.DATA_DIR
