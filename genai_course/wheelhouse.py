@@ -10,7 +10,8 @@ folder to a USB stick; on each machine, from the course folder, with no network:
     python -m genai_course.prepare --from DIR
 
 For other machines than this one, give pip's target options after `--`, e.g.
-`-- --platform win_amd64 --python-version 3.12 --only-binary=:all:`.
+`-- --platform win_amd64 --python-version 3.12 --only-binary=:all:`. (pip takes each
+--platform tag literally: a Linux target needs every manylinux tag its wheels carry.)
 """
 
 import argparse
