@@ -10,6 +10,8 @@ def test_ci_runs_the_readme_test_command_verbatim():
     command = next(
         line for line in README.splitlines() if line.endswith("python -m pytest")
     )
+    assert command.startswith("python -m pip install -r requirements-test.txt && ")
+    assert "python -m genai_course.prepare" in command
     assert command in (ROOT / ".ci" / "run").read_text().splitlines()
 
 
@@ -20,9 +22,13 @@ def test_open_command_installs_prepares_and_opens_the_welcome_notebook():
     assert command.endswith("jupyter lab notebooks/00_welcome.ipynb")
 
 
-def test_torch_is_pinned_to_the_cpu_build():
+def test_learners_get_cpu_torch_and_testers_get_the_test_tools():
     requirements = (ROOT / "requirements.txt").read_text().splitlines()
-    assert "torch==2.13.0" in requirements and "-e .[test]" in requirements
+    assert "--extra-index-url https://download.pytorch.org/whl/cpu" in requirements
+    assert "torch==2.13.0" in requirements and "-e ." in requirements
+    test_requirements = (ROOT / "requirements-test.txt").read_text().splitlines()
+    assert "-r requirements.txt" in test_requirements
+    assert "-e .[test]" in test_requirements
 
 
 def test_course_map_lists_every_notebook():
