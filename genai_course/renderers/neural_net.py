@@ -113,6 +113,9 @@ def training_view(x, y, probs, lim, losses, step=None, x_val=None, y_val=None,
     right.set_yticks([0, round(top, 1)] if top > 0.2 else [0, round(top, 2)])
     right.set_xlabel("step", labelpad=-8)
     right.set_ylabel("loss (nats)", labelpad=-10)
-    right.set_title("loss", fontsize=10)
-    right.legend(frameon=False, fontsize=8, loc="upper right")
+    if len(clean) > 1:
+        right.set_title("loss", fontsize=10)
+        right.legend(frameon=False, fontsize=8, loc="upper center")
+    else:  # one curve: its name in the title, clear of the curve and the guess line
+        right.set_title(f"loss: {next(iter(clean), '')}", fontsize=9)
     return fig
