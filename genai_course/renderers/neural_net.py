@@ -85,6 +85,13 @@ def boundaries(panels, x, y, lim):
     return fig
 
 
+def _finite_or_nan(values):
+    """A loss curve as floats, with inf and NaN (a diverged run) as gaps."""
+    v = as_numpy(values).copy()
+    v[~np.isfinite(v)] = np.nan
+    return v
+
+
 def training_view(x, y, probs, lim, losses, step=None, x_val=None, y_val=None,
                   title="decision boundary", ymax=None, guess=None):
     """Left: the boundary (held-out points hollow); right: loss curves {label: values}.
@@ -94,7 +101,7 @@ def training_view(x, y, probs, lim, losses, step=None, x_val=None, y_val=None,
     """
     fig, (left, right) = figure(ncols=2, width=3.6, height=3.4)
     boundary(left, probs, lim, x, y, title, x_val, y_val)
-    clean = {k: np.nan_to_num(as_numpy(v), nan=np.inf) for k, v in losses.items()}
+    clean = {k: _finite_or_nan(v) for k, v in losses.items()}  # NaN: not drawn
     longest = max([len(v) for v in clean.values()] + [2]) - 1
     for i, (label, v) in enumerate(clean.items()):
         right.plot(v, color=PALETTE[i % len(PALETTE)], lw=1.5, label=label)
