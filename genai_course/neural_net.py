@@ -121,6 +121,7 @@ class FitHistory:
 
     @property
     def steps(self):
+        """How many losses were recorded (steps taken + 1)."""
         return len(self.train)
 
     def best_val_step(self):
@@ -131,6 +132,7 @@ class FitHistory:
 
 
 def _check_labelled(name, x, y):
+    """Points (N, 2) with integer labels (N,), at least one of them."""
     check_tensor(f"x_{name}", x, shape=(None, 2))
     check_tensor(f"y_{name}", y, shape=(len(x),), dtype_kind="int")
     if len(x) == 0:
