@@ -138,6 +138,72 @@ TERMS = [
         pattern=r"\bexplorers?\b",
     ),
     # --- 01_primer ---
+    Term("tensor", "01_primer", "PyTorch's array of numbers with a shape, e.g. "
+         "(200, 2) for 200 points of 2 coordinates; it can also track gradients.",
+         pattern=r"\btensors?\b"),
+    Term("neuron", "01_primer", "The basic unit of a network: a weighted sum of its "
+         "inputs plus a bias, passed through an activation function.",
+         pattern=r"\bneurons?\b"),
+    Term("weights", "01_primer", "The numbers a neuron multiplies its inputs by; "
+         "training adjusts them.", pattern=r"\bweights\b(?!\[)"),
+    Term("bias", "01_primer", "The number a neuron adds to its weighted sum, so its "
+         "output need not be zero when the inputs are.", pattern=r"\bbias(es)?\b"),
+    Term("parameters", "01_primer", "All the numbers training adjusts in a model: "
+         "its weights and biases.", pattern=r"\bparameters?\b"),
+    Term("activation function", "01_primer", "The bend a neuron applies to its "
+         "weighted sum; without it, stacked layers would collapse into one straight "
+         "boundary.", pattern=r"\bactivation( function)?s?\b"),
+    Term("ReLU", "01_primer", "Rectified linear unit, the activation function "
+         "max(0, z): negative sums become 0, positive ones pass unchanged."),
+    Term("loss", "01_primer", "One number that says how wrong a model is on some "
+         "data; training makes it smaller.", pattern=r"\bloss(es)?\b"),
+    Term("gradient", "01_primer", "The slopes of the loss with respect to each "
+         "parameter: which way, and how steeply, the loss rises.",
+         pattern=r"\bgradients?\b"),
+    Term("finite differences", "01_primer", "Estimating a slope from two nearby "
+         "values: (f(w + h) - f(w - h)) / 2h for a small h.",
+         pattern=r"\bfinite differences?\b"),
+    Term("learning rate", "01_primer", "How far each step of gradient descent moves "
+         "(lr): too small and training crawls, too big and it overshoots.",
+         pattern=r"\blearning rates?\b"),
+    Term("gradient descent", "01_primer", "Training by small steps against the "
+         "gradient: w <- w - lr * gradient, repeated."),
+    Term("backpropagation", "01_primer", "How PyTorch computes every gradient at once "
+         "with the chain rule, backwards through the computation: loss.backward().",
+         pattern=r"\bbackprop(agation)?\b|backward\(\)"),
+    Term("optimizer", "01_primer", "The object that updates the parameters from their "
+         "gradients, e.g. torch.optim.SGD or Adam: zero_grad(), then step().",
+         pattern=r"\boptimi[sz]ers?\b"),
+    Term("SGD", "01_primer", "Stochastic gradient descent: gradient descent on a "
+         "random batch of the data at each step.",
+         pattern=r"\bSGD\b|\bstochastic gradient descent\b"),
+    Term("Adam", "01_primer", "An optimizer that gives each parameter its own step "
+         "size from running averages of its gradient and squared gradient."),
+    Term("logits", "01_primer", "A classifier's raw scores, one per class, any real "
+         "number; softmax turns them into probabilities.", pattern=r"\blogits?\b"),
+    Term("softmax", "01_primer", "exp of each score divided by the sum of the exps: "
+         "turns scores into probabilities that are positive and sum to 1."),
+    Term("cross-entropy", "01_primer", "The classification loss: minus the log of "
+         "the probability the model gave to the true class, averaged.",
+         pattern=r"\bcross[- ]entropy\b"),
+    Term("nats", "01_primer", "The unit of a loss measured with the natural log ln; "
+         "1 nat is the loss when the true class gets probability 1/e (about 0.37).",
+         pattern=r"\bnats?\b"),
+    Term("MLP", "01_primer", "Multi-layer perceptron: layers of neurons, each layer "
+         "feeding the next, with an activation function in between.",
+         pattern=r"\bMLPs?\b|\bmulti-layer perceptrons?\b"),
+    Term("layer", "01_primer", "A row of neurons that all read the same inputs; "
+         "nn.Linear computes one.", pattern=r"\blayers?\b"),
+    Term("batch", "01_primer", "The handful of examples a training step looks at; a "
+         "new random batch each step.", pattern=r"\bbatch(es)?\b"),
+    Term("overfitting", "01_primer", "Learning the training points by heart, noise "
+         "and all: the training loss keeps falling while the loss on new points "
+         "rises.", pattern=r"\boverfit(s|ting|ted)?\b"),
+    Term("validation set", "01_primer", "Held-out examples the model never trains on, "
+         "kept to measure how well it does on new data.",
+         pattern=r"\bvalidation\b|\bheld[- ]out\b"),
+    Term("early stopping", "01_primer", "Keeping the model from the step where the "
+         "validation loss was lowest, before it overfits."),
     # --- 02_attention ---
     Term(
         "language model",

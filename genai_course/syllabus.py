@@ -28,7 +28,7 @@ MINUTES_PER_EXERCISE = 8
 # `python benchmarks/notebooks.py` (its JSON line). Update after a notebook changes.
 RUN_SECONDS = {
     "00_welcome": 2.5,
-    "01_primer": 30.0,
+    "01_primer": 3.5,
     "02_attention": 2.0,
     "03_tiny_gpt": 86.3,
     "04_gan_2d": 8.4,

@@ -7,11 +7,12 @@ no code can change it (a paper's figure, a definition, the data's fixed size). A
 unlisted number fails the test: check it, or take it out of the prose.
 """
 
+import math
 import re
 
 import pytest
 
-from genai_course import syllabus
+from genai_course import neural_net, syllabus
 
 UNITS = (
     r"steps?|seconds?|s\b|minutes?|min\b|%|parameters|params|samples|images|points"
@@ -35,6 +36,11 @@ CHECKED = {
     # --- 00_welcome ---
     # (no number with a unit in 00's prose)
     # --- 01_primer ---
+    "01_primer": {
+        "0.69 nats": lambda: neural_net.uniform_guess_loss(2),  # ln 2
+        "2.30 nats": lambda: neural_net.uniform_guess_loss(10),  # ln 10
+        "1.44 bits": lambda: 1 / math.log(2),  # 1 nat in bits
+    },
     # --- 02_attention ---
     # (no number with a unit in 02's prose; its unitless sizes, 8 features, 8 position
     # numbers, 12 words, base 20, are checked in tests/test_word_attention.py)
@@ -51,6 +57,7 @@ CHECKED = {
 FIXED = {
     # --- 00_welcome ---
     # --- 01_primer ---
+    "01_primer": {"2 classes": "an example in a definition: guessing among K = 2"},
     # --- 02_attention ---
     # --- 03_tiny_gpt ---
     # --- 04_gan_2d ---
