@@ -13,6 +13,8 @@ import torch
 from . import data as data_mod
 from .validate import check_int, check_tensor
 
+TRAINING_FAKES = 1000  # GAN fakes the detector learns from
+
 
 class FakeDetector(torch.nn.Module):
     """A small CNN that scores 8x8 digits: a positive logit means "real"."""
@@ -102,8 +104,8 @@ _EXPERIMENTS = {}
 def digit_experiment(n=60, detector_steps=1000, seed=0, progress=False):
     """Build (once per process, then cached) everything section 3 measures.
 
-    The detector learns real training digits versus 1,000 GAN fakes; the GAN and
-    diffusion samples it is tested on are fresh (other seeds).
+    The detector learns real training digits versus TRAINING_FAKES GAN fakes; the
+    GAN and diffusion samples it is tested on are fresh (other seeds).
     """
     from . import diffusion, gan
 
@@ -116,7 +118,7 @@ def digit_experiment(n=60, detector_steps=1000, seed=0, progress=False):
         return _EXPERIMENTS[key]
     digits = data_mod.load_digits()
     digit_gan = gan.load_digit_gan()
-    training_fakes = gan.sample(digit_gan.generator, 1000, seed=seed + 1)
+    training_fakes = gan.sample(digit_gan.generator, TRAINING_FAKES, seed=seed + 1)
     detector = train_detector(
         digits.x_train, training_fakes, detector_steps, seed, progress
     )

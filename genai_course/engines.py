@@ -20,6 +20,7 @@ GAN_CHECKPOINT = "capstone_gan_ring"
 TRANSFORMER_CHECKPOINT = "capstone_transformer_ring"
 GAN_STEPS = 3000
 TRANSFORMER_STEPS = 1000
+DDPM_STEPS = 1000  # the diffusion engine denoises once per step of its schedule
 
 
 def ring_data(seed=0):
@@ -147,7 +148,7 @@ def sample_from_logits(x_logits, y_logits, n, seed=0, temperature=1.0,
 
 @torch.no_grad()
 def sample_gan(generator, n, seed=0, truncation=None):
-    """n samples from a generator, with BigGAN's truncation trick if `truncation` is set.
+    """n samples from a generator; BigGAN's truncation trick if `truncation` is set.
 
     Brock et al. (2019) draw the noise from a normal truncated to [-truncation,
     truncation] (values further out are redrawn): a lower threshold keeps samples
@@ -194,14 +195,14 @@ def gan_engine():
     )
 
 
-def diffusion_engine(num_inference_steps=1000, sampler="ddpm"):
+def diffusion_engine(num_inference_steps=DDPM_STEPS, sampler="ddpm"):
     """The shipped ring denoiser as an Engine: one pass per inference step."""
     from . import diffusion
 
     return diffusion_engine_from(diffusion.load_2d(RING), num_inference_steps, sampler)
 
 
-def diffusion_engine_from(model, num_inference_steps=1000, sampler="ddpm"):
+def diffusion_engine_from(model, num_inference_steps=DDPM_STEPS, sampler="ddpm"):
     """An Engine around any 2-D denoiser, with a DDPM or DDIM sampler."""
     from . import diffusion
 

@@ -28,3 +28,20 @@ def test_digit_detector_catches_its_generator_and_misses_the_other():
     }
     assert flagged["gan"] > 0.5, flagged  # most fakes of the generator it knows
     assert flagged["diffusion"] <= flagged["real"], flagged  # blind to a new one
+
+
+def test_the_gan_discriminator_cannot_separate_real_from_fake():
+    """Notebook 09: at the end of training, D scores real and GAN digits alike."""
+    exp = detection.digit_experiment()
+    real = detection.belief_real(exp.discriminator, exp.digits.x_test)
+    fake = detection.belief_real(exp.discriminator, exp.gan_images)
+    assert abs(real.median() - fake.median()) < 0.1
+    flagged = [(b < 0.5).float().mean().item() for b in (real, fake)]
+    assert abs(flagged[0] - flagged[1]) < 0.15, flagged
+
+
+def test_the_trained_detector_also_raises_false_alarms():
+    exp = detection.digit_experiment()
+    real = (detection.belief_real(exp.detector, exp.digits.x_test) < 0.5).float().mean()
+    gan = (detection.belief_real(exp.detector, exp.gan_images) < 0.5).float().mean()
+    assert 0 < real < gan  # some real digits flagged, fewer than the fakes

@@ -74,3 +74,14 @@ def test_ring_training_lowers_the_loss():
     model = eng.make_ring_transformer(seed=0)
     history = eng.fit_ring_transformer(model, steps=30, progress=False)
     assert history.losses[-1] < history.losses[0] - 0.5  # from ~ln(65) = 4.2
+
+
+def test_the_three_engines_as_notebook_08_reports_them():
+    """Notebook 08's takeaway: all 8 modes, SWD ratios within 2x, speeds far apart."""
+    r = comparison.compare(eng.engines(), n=1000, seed=0)
+    ratios = [r[name]["swd_ratio"] for name in ("gan", "diffusion", "transformer")]
+    assert all(r[name]["modes"] == 8 for name in r), r
+    assert max(ratios) < 2 * min(ratios), ratios
+    speed = {name: r[name]["samples_per_s"] for name in r}
+    # one pass per batch, two, a thousand: orders of magnitude, robust to load
+    assert speed["gan"] > 3 * speed["transformer"] > 30 * speed["diffusion"], speed

@@ -41,3 +41,16 @@ def test_memorisation_spots_copies():
     none = mem.memorisation(fresh, train, held_out)
     assert none["near_copies"] == 0
     assert none["generated_median"] == pytest.approx(none["held_out_median"], rel=0.3)
+
+
+def test_the_digit_models_hug_their_training_set_without_copying():
+    """Notebook 09's takeaway: no near copies, diffusion closer than real new digits."""
+    from genai_course.detection import digit_experiment
+
+    exp = digit_experiment()
+    held_out = exp.digits.x_test
+    for images in (exp.gan_images, exp.diffusion_images):
+        m = mem.memorisation(images, exp.digits.x_train, held_out, copy_fraction=0.33)
+        assert m["near_copies"] == 0
+    diffusion = mem.memorisation(exp.diffusion_images, exp.digits.x_train, held_out)
+    assert diffusion["generated_median"] < diffusion["held_out_median"]

@@ -35,3 +35,19 @@ def test_trilemma_knobs_trade_quality_diversity_speed():
     hot = _swd(_row(e.text, "transformer"))
     e.controls["temperature"].value = 1.0
     assert _swd(_row(e.text, "transformer")) < hot
+
+
+def test_gpt_temperature_extremes_as_the_try_this_says():
+    e = wc.TrilemmaExplorer(seed=0)
+    e.controls["temperature"].value = 0.1
+    cold = _row(e.text, "transformer")
+    e.controls["temperature"].value = 1.0
+    warm = _row(e.text, "transformer")
+    e.controls["temperature"].value = 2.0
+    hot = _row(e.text, "transformer")
+    assert _modes(cold) < 8 == _modes(warm)  # playing safe loses modes
+    assert _near(hot) < _near(warm) - 5  # hot sampling sprays points between modes
+
+
+def _near(line):
+    return float(re.search(r"(\d+)% near a mode", line).group(1))
