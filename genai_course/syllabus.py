@@ -35,8 +35,8 @@ RUN_SECONDS = {
     "05_gan_digits": 73.8,
     "06_diffusion_2d": 33.1,
     "07_diffusion_digits": 63.8,
-    "08_engines_compared": 9.2,
-    "09_society_and_law": 4.5,
+    "08_engines_compared": 10.0,
+    "09_society_and_law": 5.5,
 }
 
 TIME_LINE = re.compile(r"\*\*Time:\*\* about (\d+) minutes")
