@@ -16,10 +16,10 @@ from .checkpoints import save_checkpoint
 
 # checkpoint name -> "module:function" (imported only when that recipe runs)
 RECIPES = {
-    "capstone_gan_ring": "genai_course.capstone:pretrain_gan_ring",
-    "capstone_gpt_python": "genai_course.capstone:pretrain_gpt_python",
+    "capstone_gan_ring": "genai_course.engines:pretrain_gan_ring",
+    "capstone_gpt_python": "genai_course.code_model:pretrain_gpt_python",
     "capstone_music": "genai_course.music:pretrain",
-    "capstone_transformer_ring": "genai_course.capstone:pretrain_transformer_ring",
+    "capstone_transformer_ring": "genai_course.engines:pretrain_transformer_ring",
     "diffusion_digits": "genai_course.diffusion:pretrain_digits",
     "diffusion_moons": "genai_course.diffusion:pretrain_moons",
     "diffusion_ring": "genai_course.diffusion:pretrain_ring",

@@ -35,9 +35,8 @@ RUN_SECONDS = {
     "05_gan_digits": 73.8,
     "06_diffusion_2d": 33.1,
     "07_diffusion_digits": 63.8,
-    "08_engines_compared": 11.1,
-    "09_society_and_law": 5.0,
-    "08_capstone": 11.1,
+    "08_engines_compared": 10.0,
+    "09_society_and_law": 5.5,
 }
 
 TIME_LINE = re.compile(r"\*\*Time:\*\* about (\d+) minutes")

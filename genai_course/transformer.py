@@ -1,7 +1,8 @@
 """A tiny GPT: a decoder-only transformer that reads characters and predicts the next.
 
-Read it top to bottom, in the spirit of nanoGPT's model.py: a config, the tokenizer,
-then attention -> MLP -> block -> GPT, then how it is trained and sampled.
+Read it top to bottom, in the spirit of nanoGPT's model.py: a config, the tokenizers
+(characters; 2-D points as coordinate tokens), then attention -> MLP -> block -> GPT,
+then how it is trained and sampled.
 B = batch, T = time (positions), C = channels (n_embd), nh = heads, hs = head size.
 """
 
@@ -70,6 +71,51 @@ class CharTokenizer:
     def decode(self, ids):
         """ids (list or 1-D tensor) -> str."""
         return "".join(self.chars[int(i)] for i in ids)
+
+
+class CoordinateTokenizer:
+    """2-D points <-> pairs of bin ids over [-lim, lim]^2, plus a start token.
+
+    x falls into one of `bins` equal bins, y into another; the sequence for one
+    point is [BOS, x_bin, y_bin]. Points outside the square go to the edge bins.
+    """
+
+    def __init__(self, bins=64, lim=1.5):
+        self.bins = check_int("bins", bins, 2, 4096)
+        self.lim = check_float("lim", lim, 0, low_open=True)
+        self.bos = self.bins  # the start token comes after the bin ids
+        self.width = 2 * self.lim / self.bins
+
+    @property
+    def vocab_size(self):
+        return self.bins + 1
+
+    def encode(self, points):
+        """points (N, 2) -> bin ids (N, 2) int64 in [0, bins)."""
+        check_tensor("points", points, shape=(None, 2))
+        ids = torch.floor((points.float() + self.lim) / self.width).long()
+        return ids.clamp(0, self.bins - 1)
+
+    def sequences(self, points):
+        """points (N, 2) -> token sequences (N, 3): [BOS, x_bin, y_bin]."""
+        ids = self.encode(points)
+        return torch.cat([torch.full((len(ids), 1), self.bos), ids], dim=1)
+
+    def decode(self, ids, generator=None, jitter=True):
+        """bin ids (N, 2) -> points (N, 2): bin centres, or uniform inside the bin."""
+        check_tensor("ids", ids, shape=(None, 2), dtype_kind="int")
+        if ((ids < 0) | (ids >= self.bins)).any():
+            raise ValueError(
+                f"bin ids must be in [0, {self.bins}); got values from "
+                f"{int(ids.min())} to {int(ids.max())} (the start token is not a bin)"
+            )
+        offset = 0.5
+        if jitter:
+            offset = torch.rand(ids.shape, generator=generator)
+        return -self.lim + (ids.float() + offset) * self.width
+
+    def __repr__(self):
+        return f"CoordinateTokenizer(bins={self.bins}, lim={self.lim})"
 
 
 # ----------------------------------------------------------------------------- model

@@ -50,6 +50,21 @@ CHECKED = {
     # --- 06_diffusion_2d ---
     # --- 07_diffusion_digits ---
     # --- 08_engines_compared ---
+    "08_engines_compared": {
+        "20,000 points": lambda: _engines().RING_POINTS,
+        "1,000 times": lambda: _engines().DDPM_STEPS,
+        "8 modes": lambda: len(_data().mode_centers("ring")),
+        "2 layers": lambda: _music_config().n_layer,
+        "64 channels": lambda: _music_config().n_embd,
+        "106k parameters": lambda: _params(_music().make_model()[1]),
+        "2,000 melodies": lambda: _music().TRAIN_MELODIES,
+        "18 characters": lambda: 2 * (_music().STEPS_PER_BAR + 1),  # bar 1 -> bar 3
+        "4 layers": lambda: _code_config().n_layer,
+        "128 channels": lambda: _code_config().n_embd,
+        "0.8M parameters": lambda: _params(_code_model().make_code_model()[1]),
+        "1,500 steps": lambda: _code_model().CODE_STEPS,
+        "128 characters": lambda: _code_config().block_size,
+    },
     # --- 09_society_and_law ---
 }
 
@@ -66,7 +81,51 @@ FIXED = {
     # --- 07_diffusion_digits ---
     # --- 08_engines_compared ---
     # --- 09_society_and_law ---
+    "09_society_and_law": {
+        "65%": "Deepfake Detection Challenge (Facebook, 2020): the winning model's "
+        "accuracy on the black-box test set, 65.18%",
+        "8 digits": "8×8 digits: scikit-learn's load_digits images are 8×8 pixels",
+    },
 }
+
+
+# -- helpers for 08_engines_compared (imported lazily: collection stays fast) --------
+
+
+def _engines():
+    from genai_course import engines
+
+    return engines
+
+
+def _data():
+    from genai_course import data
+
+    return data
+
+
+def _music():
+    from genai_course import music
+
+    return music
+
+
+def _code_model():
+    from genai_course import code_model
+
+    return code_model
+
+
+def _params(model):
+    return sum(p.numel() for p in model.parameters())
+
+
+def _music_config():
+    return _music().make_model()[1].config
+
+
+def _code_config():
+    return _code_model().make_code_model()[1].config
 
 
 def phrases(nb):

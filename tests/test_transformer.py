@@ -159,3 +159,45 @@ def test_shipped_checkpoint_beats_the_bigram_and_writes_words():
     words = text.split()
     common = {"the", "and", "to", "of", "I", "my", "you", "a", "that", "is", "in"}
     assert sum(w in common for w in words) >= 5
+
+
+# -- coordinate tokens (2-D points for a GPT) -----------------------------------
+
+
+def test_tokenizer_round_trip_within_a_bin():
+    tok = tr.CoordinateTokenizer(bins=64, lim=1.5)
+    from genai_course.data import sample_2d
+
+    x = sample_2d("ring", 500, seed=0)
+    ids = tok.encode(x)
+    assert ids.shape == (500, 2) and ids.dtype == torch.int64
+    assert ids.min() >= 0 and ids.max() < 64
+    back = tok.decode(ids, jitter=False)
+    assert (back - x).abs().max() <= tok.width / 2 + 1e-6
+    jittered = tok.decode(ids, generator=torch.Generator().manual_seed(0))
+    assert (tok.encode(jittered) == ids).all()  # jitter stays inside the bin
+
+
+def test_tokenizer_by_hand_and_edges():
+    tok = tr.CoordinateTokenizer(bins=4, lim=2.0)  # bins of width 1: [-2,-1) ...
+    pts = torch.tensor([[-1.5, 0.5], [1.99, -0.01], [-9.0, 9.0]])
+    assert tok.encode(pts).tolist() == [[0, 2], [3, 1], [0, 3]]
+    seq = tok.sequences(pts)
+    assert seq.shape == (3, 3) and (seq[:, 0] == tok.bos).all() and tok.bos == 4
+    assert tok.vocab_size == 5
+    centres = tok.decode(torch.tensor([[0, 3]]), jitter=False)
+    assert centres.tolist() == [[-1.5, 1.5]]
+
+
+def test_tokenizer_errors():
+    tok = tr.CoordinateTokenizer(bins=8)
+    with pytest.raises(ValueError, match="bin ids must be in"):
+        tok.decode(torch.tensor([[0, 8]]))
+    with pytest.raises(TypeError, match="integer"):
+        tok.decode(torch.zeros(2, 2))
+    with pytest.raises(ValueError, match="shape"):
+        tok.encode(torch.zeros(3, 3))
+    with pytest.raises(ValueError, match="bins"):
+        tr.CoordinateTokenizer(bins=1)
+    with pytest.raises(TypeError, match="bins"):
+        tr.CoordinateTokenizer(bins=2.5)

@@ -1,7 +1,7 @@
 import torch
 
 from genai_course.exercises import ____
-from genai_course.exercises import capstone as ex
+from genai_course.exercises import coordinates as ex
 
 
 def test_encode_points_right_and_wrong():
@@ -28,16 +28,3 @@ def test_encode_points_right_and_wrong():
     assert off_by_half.status == "incorrect" and "wrong values" in off_by_half.message
     assert "list" in ex.encode_points.check(lambda p, b, lim: [1]).message
     assert "raised" in ex.encode_points.check(lambda p, b, lim: 1 / 0).message
-
-
-def test_nearest_right_and_wrong():
-    assert ex.nearest.check().status == "not attempted"
-    assert ex.nearest.check(ex.nearest_solution).passed
-    argmax = ex.nearest.check(lambda q, b: torch.cdist(q, b).argmax(dim=1))
-    assert argmax.status == "incorrect" and "argmin" in argmax.message
-    mins = ex.nearest.check(lambda q, b: torch.cdist(q, b).min(dim=1).values)
-    assert "indices" in mins.message
-    shape = ex.nearest.check(lambda q, b: torch.cdist(q, b).argmin(dim=0))
-    assert "shape (10,)" in shape.message
-    assert "tuple" in ex.nearest.check(lambda q, b: (1, 2)).message
-    assert "raised" in ex.nearest.check(lambda q, b: q @ b).message

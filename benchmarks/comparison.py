@@ -1,6 +1,6 @@
 """The generative learning trilemma on this machine: quality, diversity, speed.
 
-    python benchmarks/capstone.py
+    python benchmarks/comparison.py
 
 The course's GAN, diffusion model (DDPM, 1,000 steps) and coordinate transformer,
 each loaded from its shipped checkpoint, draw 2,000 points of the ring of 8
@@ -19,9 +19,11 @@ import torch
 
 def main():
     torch.set_num_threads(1)
-    from genai_course import capstone as cap
+    from genai_course import comparison, engines
 
-    results = cap.compare(cap.engines(), name="ring", n=2000, seed=0, repeats=3)
+    results = comparison.compare(
+        engines.engines(), name="ring", n=2000, seed=0, repeats=3
+    )
     for name, r in results.items():
         print(
             f"{name:12s} SWD ratio {r['swd_ratio']:.2f}, modes {r['modes']}/8, "
@@ -29,7 +31,7 @@ def main():
             f"({r['how']})",
             file=sys.stderr,
         )
-    print(json.dumps(cap.table(results)))
+    print(json.dumps(comparison.table(results)))
 
 
 if __name__ == "__main__":
