@@ -323,6 +323,13 @@ TERMS = [
         "Numbers that tell a transformer where each token sits in the sequence.",
         pattern=r"\bpositional encodings?\b",
     ),
+    Term(
+        "Codex",
+        "02_attention",
+        "OpenAI's GPT models trained further on public GitHub code (Chen et al. "
+        "2021), the first engine of GitHub Copilot.",
+        pattern=r"\bCodex\b",
+    ),
     # --- 03_tiny_gpt ---
     # --- 04_gan_2d ---
     # --- 05_gan_digits ---
@@ -401,20 +408,6 @@ TERMS = [
         "Whole-number multiples of a note's frequency, whose mix gives an "
         "instrument its sound.",
         pattern=r"\bharmonics?\b",
-    ),
-    Term(
-        "Codex",
-        "08_engines_compared",
-        "OpenAI's GPT models trained further on public GitHub code (Chen et al. "
-        "2021), the first engine of GitHub Copilot.",
-        pattern=r"\bCodex\b",
-    ),
-    Term(
-        "autoencoder",
-        "08_engines_compared",
-        "An encoder network that squeezes its input into a short code and a decoder"
-        " network trained to rebuild the input from that code.",
-        pattern=r"autoencoders?",
     ),
     Term(
         "autoregressive",

@@ -66,6 +66,7 @@ def prose(nb):
 def count_words(nb):
     """Words of markdown a learner reads (code spans and URLs count as one word each)."""
     text = re.sub(r"\(https?://[^)]*\)", "", prose(nb))
+    text = re.sub(r"\*\*Time:\*\*[^\n]*", "", text)  # the estimate's own line
     return len(re.findall(r"\S+", text))
 
 
