@@ -128,6 +128,37 @@ def time_line(path):
     )
 
 
+PLAN = re.compile(r"(<!-- plan (\d+) ([\w,]+) -->\n)(.*?)(<!-- /plan -->)", re.S)
+BREAK_EVERY = 90  # minutes of work between 15-minute breaks
+
+
+def plan_table(minutes_available, stems):
+    """A workshop plan: each notebook's estimate, with start times and breaks."""
+    rows = ["| start | notebook | minutes |", "|---|---|---|"]
+    clock, since_break = 0, 0
+    for stem in stems:
+        minutes = estimate(NOTEBOOK_DIR / f"{stem}.ipynb")
+        if since_break and since_break + minutes > BREAK_EVERY:
+            rows.append(f"| {clock // 60}:{clock % 60:02d} | break | 15 |")
+            clock, since_break = clock + 15, 0
+        rows.append(f"| {clock // 60}:{clock % 60:02d} | {stem} | {minutes} |")
+        clock, since_break = clock + minutes, since_break + minutes
+    if clock > minutes_available:
+        raise ValueError(f"plan needs {clock} minutes, has {minutes_available}")
+    rows.append(f"| {clock // 60}:{clock % 60:02d} | end ({minutes_available - clock} "
+                "minutes to spare for questions) | |")
+    return "\n".join(rows) + "\n"
+
+
+def fill_plans(text):
+    """Text with every `<!-- plan MINUTES stem,stem -->` table regenerated."""
+    return PLAN.sub(
+        lambda m: m.group(1) + plan_table(int(m.group(2)), m.group(3).split(","))
+        + m.group(5),
+        text,
+    )
+
+
 def write(paths=None):
     """Put each notebook's estimate in its header and in the README's course map."""
     readme = ROOT / "README.md"
@@ -146,6 +177,10 @@ def write(paths=None):
             text,
         )
     readme.write_text(text, encoding="utf-8")
+    instructors = ROOT / "INSTRUCTORS.md"
+    if instructors.is_file():
+        plans = instructors.read_text(encoding="utf-8")
+        instructors.write_text(fill_plans(plans), encoding="utf-8")
 
 
 def main(argv=None):

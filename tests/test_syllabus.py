@@ -45,3 +45,17 @@ def test_formula_counts_reading_cells_exercises_and_run_time():
 def test_every_notebook_has_a_measured_run_time():
     for path in syllabus.notebooks():
         assert path.stem in syllabus.RUN_SECONDS, path.name
+
+
+def test_instructors_plans_follow_the_formula():
+    path = syllabus.ROOT / "INSTRUCTORS.md"
+    text = path.read_text(encoding="utf-8")
+    assert len(syllabus.PLAN.findall(text)) == 2  # the 3-hour and the 1-day plan
+    assert syllabus.fill_plans(text) == text, (
+        "INSTRUCTORS.md plans are stale: run `python -m genai_course.syllabus --write`"
+    )
+
+
+def test_a_plan_that_does_not_fit_is_refused():
+    with pytest.raises(ValueError, match="plan needs"):
+        syllabus.plan_table(30, ["00_welcome", "01_primer"])
