@@ -49,6 +49,13 @@ TERMS = [
         pattern=r"\bsampl(e|es|ed|ing)\b",
     ),
     Term(
+        "distribution",
+        "00_welcome",
+        "The rule that says how likely each possible value is, e.g. each spot "
+        "of the plane.",
+        pattern=r"\bdistributions?\b",
+    ),
+    Term(
         "Gaussian mixture",
         "00_welcome",
         "A distribution made of a few weighted bell-shaped blobs, each with a "
@@ -138,6 +145,8 @@ TERMS = [
         pattern=r"\bexplorers?\b",
     ),
     # --- 01_primer ---
+    Term("dtype", "01_primer", "The kind of number a tensor holds, e.g. torch.float32 "
+         "(decimals) or torch.int64 (whole numbers)."),
     Term("tensor", "01_primer", "PyTorch's array of numbers with a shape, e.g. "
          "(200, 2) for 200 points of 2 coordinates; it can also track gradients.",
          pattern=r"\btensors?\b"),
@@ -202,6 +211,10 @@ TERMS = [
     Term("validation set", "01_primer", "Held-out examples the model never trains on, "
          "kept to measure how well it does on new data.",
          pattern=r"\bvalidation\b|\bheld[- ]out\b"),
+    Term("chain rule", "01_primer", "When one quantity feeds another, their slopes "
+         "multiply: how backpropagation finds every gradient."),
+    Term("test set", "01_primer", "Fresh examples used for no choice at all, for an "
+         "honest final score.", pattern=r"\btest (set|points)\b"),
     Term("early stopping", "01_primer", "Keeping the model from the step where the "
          "validation loss was lowest, before it overfits."),
     # --- 02_attention ---
@@ -329,6 +342,25 @@ TERMS = [
         "OpenAI's GPT models trained further on public GitHub code (Chen et al. "
         "2021), the first engine of GitHub Copilot.",
         pattern=r"\bCodex\b",
+    ),
+    Term(
+        "RLHF",
+        "02_attention",
+        "Reinforcement learning from human feedback: a reward model learns people's "
+        "rankings of answers, and the chat model is trained to score highly on it.",
+        pattern=r"\bRLHF\b|reinforcement learning from human feedback",
+    ),
+    Term(
+        "transpose",
+        "02_attention",
+        "A table with its rows turned into columns: k.T in code, Kᵀ in formulas.",
+        pattern=r"\btranspos(e|ed)\b",
+    ),
+    Term(
+        "output projection",
+        "02_attention",
+        "The learned matrix that mixes the concatenated heads' outputs back to the "
+        "embedding's width.",
     ),
     # --- 03_tiny_gpt ---
     # --- 04_gan_2d ---

@@ -24,6 +24,8 @@ OPTIMIZERS = ("sgd", "adam")
 MOONS = {"n_train": 200, "n_val": 200, "noise": 0.1, "seed": 0}
 TRAINING = {"steps": 300, "lr": 0.01, "optimizer": "adam", "batch_size": 32, "seed": 0}
 FEW_POINTS = {"n_train": 20, "n_val": 300, "noise": 0.25, "seed": 0}
+# a third, untouched set for the final score (another seed: fresh points)
+TEST_POINTS = {"n_train": 300, "n_val": 0, "noise": 0.25, "seed": 1}
 BIG_NET = {"hidden": 64, "depth": 3, "seed": 0}
 OVERFIT_TRAINING = {"steps": 400, "lr": 0.001, "optimizer": "adam", "seed": 0}
 

@@ -3,11 +3,14 @@
 An RNN carries one state vector h along the sequence: h_t = tanh(x_t W_x + h_{t-1} W_h).
 Step t needs h_{t-1}, so the T steps must run one after another. Attention computes
 every position's output from a few matrix products with no step waiting for another.
+`count_matmuls` shows that structure: 2T products in a row for the RNN, a fixed few for
+attention, whatever T is.
 """
 
 import time
 
 import torch
+from torch.overrides import TorchFunctionMode
 
 from .attention import scaled_dot_product_attention
 from .validate import check_int, check_tensor
@@ -32,6 +35,31 @@ def attention_outputs(x, W_q, W_k):
     """(T, d) inputs -> (T, d) outputs for every position at once."""
     out, _ = scaled_dot_product_attention(x @ W_q, x @ W_k, x)  # (T, d)
     return out
+
+
+_MATMULS = {torch.matmul, torch.mm, torch.bmm, torch.Tensor.matmul,
+            torch.Tensor.__matmul__, torch.Tensor.__rmatmul__}
+
+
+class _MatmulCounter(TorchFunctionMode):
+    """Counts the matrix products run while it is active."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        self.count += func in _MATMULS
+        return func(*args, **(kwargs or {}))
+
+
+def count_matmuls(fn, *args):
+    """How many matrix products fn(*args) runs; each `@` counts once."""
+    if not callable(fn):
+        raise TypeError(f"fn must be a function, got {type(fn).__name__}")
+    with _MatmulCounter() as counter:
+        fn(*args)
+    return counter.count
 
 
 def time_rnn_vs_attention(lengths=(64, 128, 256, 512), d=64, repeats=5, seed=0):

@@ -155,6 +155,13 @@ def test_the_big_net_on_few_points_overfits():
         )
     assert nn_.accuracy(model, x, y) == 1.0  # every training point right ...
     assert nn_.accuracy(early, xv, yv) >= nn_.accuracy(model, xv, yv)  # not on new
+    xt, yt, _, _ = nn_.moons(**nn_.TEST_POINTS)  # the test set: used for no choice
+    assert nn_.accuracy(early, xt, yt) >= nn_.accuracy(model, xt, yt)
+    with torch.no_grad():
+        early_test = torch.nn.functional.cross_entropy(early(xt), yt).item()
+        end_test = torch.nn.functional.cross_entropy(model(xt), yt).item()
+    assert 3 * early_test < end_test  # "several times higher"
+    assert nn_.accuracy(early, xt, yt) <= nn_.accuracy(early, xv, yv)  # val flatters
 
 
 def test_learning_rate_story_of_the_explorer():
@@ -182,7 +189,7 @@ def test_the_notebook_runs_the_settings_these_tests_check():
         "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"
     )
     for settings in (nn_.MOONS, nn_.TRAINING, nn_.FEW_POINTS, nn_.BIG_NET,
-                     nn_.OVERFIT_TRAINING):
+                     nn_.OVERFIT_TRAINING, nn_.TEST_POINTS):
         for key, value in settings.items():
             text = f'{key}="{value}"' if isinstance(value, str) else f"{key}={value}"
             assert text in code, f"the notebook does not use {text}"

@@ -9,7 +9,7 @@ from .base import Exercise, Mistake, NotAttempted, ____, call, expect_close
 TASKS = {
     "a spam filter marks an email as junk": "classify",
     "ChatGPT drafts a reply to an email": "generate",
-    "a phone camera finds the faces in a photo": "classify",
+    "a photo app tags each face with a friend's name": "classify",
     "Stable Diffusion paints 'a cat in a spacesuit'": "generate",
     "Copilot suggests the next line of code": "generate",
     "a bank flags a card payment as fraud": "classify",
