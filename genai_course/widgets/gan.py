@@ -196,7 +196,7 @@ def _digit_models():
 
 
 class LatentWalk(Explorer):
-    """Walk in a straight line between two noise vectors of the digit generator."""
+    """Walk between two noise vectors of the digit generator: straight line or slerp."""
 
     title = "Latent space: slide from one generated digit to another"
     STEPS = 16
