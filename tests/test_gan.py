@@ -358,3 +358,11 @@ def test_detector_helpers_drop_a_partial_pack_and_count_rates():
         "fake": 1.0,
         "balanced": 1.0,
     }
+
+
+def test_recipe_numbers_the_notebooks_state():
+    # 04: "64 hidden units, batches of 128, both learning rates 1e-3";
+    # 05: "noise (16 numbers)", "a 16-dimensional space", packs of 2
+    assert (gan.PLAYGROUND["hidden"], gan.PLAYGROUND["batch_size"]) == (64, 128)
+    assert gan.GANConfig().lr_d == gan.GANConfig().lr_g == 1e-3
+    assert gan.load_digit_gan().generator.noise_dim == 16 and gan.DIGIT_PACK == 2
