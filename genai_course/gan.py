@@ -470,6 +470,20 @@ def train_mixture(
     return trainer, time.perf_counter() - start
 
 
+# The playground's recipe (notebook 04's explorer and its packing comparison).
+PLAYGROUND = {"hidden": 64, "batch_size": 128, "std": 0.05, "n_real": 20_000}
+
+
+def playground_trainer(name="ring", seed=0, pack=1, noise_dim=2, scale=1.0):
+    """An untrained GANTrainer with the playground's recipe on a 2-D data set."""
+    from .data import sample_2d
+
+    g, d = make_2d(noise_dim, pack, PLAYGROUND["hidden"], scale=scale, seed=seed)
+    real = sample_2d(name, PLAYGROUND["n_real"], seed=seed, std=PLAYGROUND["std"])
+    config = GANConfig(batch_size=PLAYGROUND["batch_size"])
+    return GANTrainer(g, d, real, config, seed=seed)
+
+
 DIGIT_CHECKPOINT = "digit_gan"
 DIGIT_CONFIG = GANConfig(loss="non_saturating", lr_d=1e-3, lr_g=1e-3, batch_size=64)
 DIGIT_PACK = 2
@@ -492,7 +506,7 @@ def pretrain_digits():
     return train_digits(steps=DIGIT_PRETRAIN_STEPS, seed=0, progress=False).gan.eval()
 
 
-DIGIT_PRETRAIN_STEPS = 16000  # about 3 minutes on one thread
+DIGIT_PRETRAIN_STEPS = 16000
 
 
 def load_digit_gan():
@@ -505,3 +519,35 @@ def load_digit_gan():
         model.load_state_dict(pretrain_digits().state_dict())
 
     return load_or_train(DIGIT_CHECKPOINT, gan, fit).eval()
+
+
+# -------------------------------------------------------------------------- detection
+
+DETECTOR_STEPS = 1000  # D-only updates that train a dedicated fake detector
+FORGER_STEPS = 50  # G-only updates that tune the generator against that detector
+
+
+def realness(discriminator, images):
+    """D's P(real) per pack of images (N // pack,); a partial last pack is dropped."""
+    n = len(images) - len(images) % discriminator.pack
+    with torch.no_grad():
+        return torch.sigmoid(discriminator(images[:n]))
+
+
+def detector_rates(discriminator, real, fake, threshold=0.5):
+    """Shares of real packs called real, of fake packs called fake, and their mean."""
+    real_ok = (realness(discriminator, real) >= threshold).float().mean().item()
+    fake_ok = (realness(discriminator, fake) < threshold).float().mean().item()
+    return {"real": real_ok, "fake": fake_ok, "balanced": (real_ok + fake_ok) / 2}
+
+
+def detector_duel(generator, real, seed=0):
+    """A copy of a digit G (the forger) and a fresh one-image detector, in one trainer.
+
+    `step_d()` trains only the detector, `step_g()` only the forger; the original G is
+    left alone. The forger stays in eval mode, as when it draws samples.
+    """
+    forger = copy.deepcopy(generator).eval()
+    torch.manual_seed(check_int("seed", seed, 0))
+    detector = ConvDiscriminator(pack=1)
+    return GANTrainer(forger, detector, real, DIGIT_CONFIG, seed=seed)

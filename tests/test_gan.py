@@ -261,3 +261,108 @@ def test_train_mixture_steps_down_the_learning_rate():
     assert trainer.pack == gan.MIXTURES["ring"]["pack"]
     with pytest.raises(ValueError, match="unknown mixture"):
         gan.train_mixture("moons", steps=2)
+
+
+# -- the notebooks' narrative claims, rerun on one thread ------------------------------
+
+
+def _ring_stats(seed, pack, checkpoints):
+    """PacGAN's ring metrics of a playground run at each step count in `checkpoints`."""
+    from genai_course import data, metrics
+
+    trainer, out = gan.playground_trainer("ring", seed=seed, pack=pack), {}
+    for steps in checkpoints:
+        trainer.train(steps=steps - trainer.steps, progress=False)
+        out[steps] = metrics.mode_stats(
+            trainer.sample(2500, seed=1),
+            data.mode_centers("ring"),
+            gan.PLAYGROUND["std"],
+        )
+    return out
+
+
+def test_packing_story_of_04_seed_0():
+    # 04 says: after 500 steps the plain GAN hardly lands on any blob and touches few,
+    # the packed one reaches all 8; by 1,500 both cover all 8 and the plain GAN has the
+    # higher high-quality share (packing's cost).
+    plain, packed = _ring_stats(0, 1, (500, 1500)), _ring_stats(0, 2, (500, 1500))
+    assert plain[500]["modes"] <= 3 and plain[500]["hq_pct"] < 5
+    assert packed[500]["modes"] == 8
+    assert plain[1500]["modes"] == packed[1500]["modes"] == 8
+    assert plain[1500]["hq_pct"] > packed[1500]["hq_pct"]
+
+
+def test_plain_gan_covers_the_ring_by_500_steps_on_seed_1():
+    # 04's fine print: "on other seeds the plain GAN may cover all eight blobs by 500
+    # steps too (seed 1 does)"
+    assert _ring_stats(1, 1, (500,))[500]["modes"] == 8
+
+
+def test_straight_line_midpoint_is_shorter_than_nearly_all_training_noise():
+    # 05's latent-space cell: for typical pairs the linear middle is rare, short noise;
+    # slerp's middle has a typical length
+    g = torch.Generator().manual_seed(2)
+    lengths = torch.randn(100_000, 16, generator=g).norm(dim=1)
+    z0, z1 = torch.randn(2, 2000, 16, generator=g)
+    linear = ((z0 + z1) / 2).norm(dim=1).median()
+    slerp = torch.stack([gan.interpolate(a, b, 3)[1] for a, b in zip(z0, z1)])
+    slerp = slerp.norm(dim=1).median()
+    assert (lengths < linear).float().mean() < 0.1
+    assert 0.3 < (lengths < slerp).float().mean() < 0.7
+
+
+def test_shipped_gan_draws_all_ten_digits_in_unequal_shares():
+    from genai_course import metrics
+    from genai_course.classifier import load_digit_classifier
+
+    model = gan.load_digit_gan()
+    cover = metrics.class_coverage(load_digit_classifier(), model.sample(1000, seed=0))
+    assert cover["classes"] == 10 and len(set(cover["counts"])) > 1
+
+
+def test_detector_story_of_05():
+    # 05 says: the GAN's own D is a poor detector; a dedicated one does clearly better
+    # but calls many real digits fake; a few dozen forger steps undo it entirely.
+    from genai_course.data import load_digits
+
+    digits, model = load_digits(), gan.load_digit_gan()
+    fakes = model.sample(len(digits.x_test), seed=5)
+    own = gan.detector_rates(model.discriminator, digits.x_test, fakes)
+    duel = gan.detector_duel(model.generator, digits.x_train, seed=2)
+    for _ in range(gan.DETECTOR_STEPS):
+        duel.step_d()
+    z = torch.randn(len(digits.x_test), 16, generator=torch.Generator().manual_seed(5))
+    with torch.no_grad():
+        before = gan.detector_rates(duel.D, digits.x_test, duel.G(z))
+    for _ in range(gan.FORGER_STEPS):
+        duel.step_g()
+    with torch.no_grad():
+        after = gan.detector_rates(duel.D, digits.x_test, duel.G(z))
+    assert own["balanced"] < 0.6
+    assert before["balanced"] > own["balanced"] + 0.1 and before["real"] < 0.9
+    assert after["fake"] < 0.05 and after["balanced"] < 0.5
+    assert gan.FORGER_STEPS < 100  # "a few dozen"
+
+
+def test_detector_helpers_drop_a_partial_pack_and_count_rates():
+    class Sign(nn.Module):  # "real" when the mean pixel is above 0.5
+        pack = 2
+
+        def forward(self, x):
+            return 10 * (x.reshape(-1, 2 * 64).mean(1) - 0.5)
+
+    real, fake = torch.ones(5, 1, 8, 8), torch.zeros(4, 1, 8, 8)
+    assert gan.realness(Sign(), real).shape == (2,)
+    assert gan.detector_rates(Sign(), real, fake) == {
+        "real": 1.0,
+        "fake": 1.0,
+        "balanced": 1.0,
+    }
+
+
+def test_recipe_numbers_the_notebooks_state():
+    # 04: "64 hidden units, batches of 128, both learning rates 1e-3";
+    # 05: "noise (16 numbers)", "a 16-dimensional space", packs of 2
+    assert (gan.PLAYGROUND["hidden"], gan.PLAYGROUND["batch_size"]) == (64, 128)
+    assert gan.GANConfig().lr_d == gan.GANConfig().lr_g == 1e-3
+    assert gan.load_digit_gan().generator.noise_dim == 16 and gan.DIGIT_PACK == 2

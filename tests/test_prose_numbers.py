@@ -46,7 +46,26 @@ CHECKED = {
     # numbers, 12 words, base 20, are checked in tests/test_word_attention.py)
     # --- 03_tiny_gpt ---
     # --- 04_gan_2d ---
+    "04_gan_2d": {
+        "10 steps": lambda: __import__(
+            "genai_course.widgets.gan", fromlist=["_"]
+        ).STEPS_PER_TICK,
+    },
     # --- 05_gan_digits ---
+    "05_gan_digits": {
+        "16,000 steps": lambda: __import__("genai_course.gan").gan.DIGIT_PRETRAIN_STEPS,
+        "2 channels": lambda: __import__("genai_course.gan").gan.DIGIT_PACK,
+        "2 images": lambda: __import__("genai_course.gan").gan.DIGIT_PACK,
+        "80%": lambda: 100 - 100 * __import__("inspect").signature(
+            __import__("genai_course.data").data.load_digits
+        ).parameters["test_fraction"].default,
+        "20%": lambda: 100 * __import__("inspect").signature(
+            __import__("genai_course.data").data.load_digits
+        ).parameters["test_fraction"].default,
+        "50%": lambda: 100 * __import__("inspect").signature(
+            __import__("genai_course.metrics").metrics.class_coverage
+        ).parameters["min_confidence"].default,
+    },
     # --- 06_diffusion_2d ---
     # --- 07_diffusion_digits ---
     # --- 08_engines_compared ---
@@ -76,7 +95,21 @@ FIXED = {
     # --- 02_attention ---
     # --- 03_tiny_gpt ---
     # --- 04_gan_2d ---
+    "04_gan_2d": {
+        "500 steps": "a literal of the comparison cell; tests/test_gan.py reruns it",
+        "1,500 steps": "a literal of the comparison cell; tests/test_gan.py reruns it",
+        "2,500 samples": "PacGAN's evaluation size (Lin et al., 2018), used by the cell",
+        "8 modes": "the ring has 8 blobs by definition (PacGAN's Table 1: of 8)",
+        "7.9 modes": "PacGAN's Table 1 (Lin et al., 2018), PacGAN2 on the 2D ring",
+        "0%": "'near 0%': test_gan.py::test_packing_story_of_04_seed_0 asserts < 5%",
+    },
     # --- 05_gan_digits ---
+    "05_gan_digits": {
+        "1,000 samples": "the literal of the coverage cell right below the sentence",
+        "100 steps": "the literal `every=100` of the live-training cell below",
+        "1s": "the digit one in the plural, not seconds",
+        "9 times": "an example in the definition of a calibrated probability (0.9)",
+    },
     # --- 06_diffusion_2d ---
     # --- 07_diffusion_digits ---
     # --- 08_engines_compared ---

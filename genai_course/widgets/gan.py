@@ -18,7 +18,7 @@ PRESETS = {
 }
 LIMITS = {"ring": 1.6, "grid": 5.5, "moons": 1.6, "spiral": 2.3}
 SCALES = {"ring": 1.0, "grid": 4.0, "moons": 1.0, "spiral": 1.0}
-STD = 0.05  # spread of each ring / grid mode in the playground
+STD = gan.PLAYGROUND["std"]  # spread of each ring / grid mode in the playground
 STEPS_PER_TICK = 10  # training steps per Play tick: fast enough to redraw at once
 N_SHOW, N_ARROWS, GRID = 384, 64, 32
 LOSS_NAMES = {
@@ -31,7 +31,8 @@ LOSS_NAMES = {
 
 @lru_cache(maxsize=16)
 def _dataset(preset, seed):
-    return data.sample_2d(preset, 20_000, seed=seed, std=STD)  # (20000, 2)
+    n = gan.PLAYGROUND["n_real"]
+    return data.sample_2d(preset, n, seed=seed, std=STD)  # (20000, 2)
 
 
 @lru_cache(maxsize=8)
@@ -106,8 +107,9 @@ class GANLab(Explorer):
     def _ensure_trainer(self, preset, noise_dim, pack, seed, config):
         key = (preset, noise_dim, pack, seed)
         if key != self._key:
+            hidden = gan.PLAYGROUND["hidden"]
             g, d = gan.make_2d(
-                noise_dim, pack, hidden=64, scale=SCALES[preset], seed=seed
+                noise_dim, pack, hidden=hidden, scale=SCALES[preset], seed=seed
             )
             self._trainer = gan.GANTrainer(g, d, _dataset(preset, seed), config, seed)
             self._key = key
@@ -117,7 +119,8 @@ class GANLab(Explorer):
 
     # -- explorer interface ----------------------------------------------------------
     def compute(self, play, preset, loss, lr_d, lr_g, k, noise_dim, pack, seed, **show):
-        config = gan.GANConfig(loss=loss, lr_d=lr_d, lr_g=lr_g, k=k, batch_size=128)
+        batch = gan.PLAYGROUND["batch_size"]
+        config = gan.GANConfig(loss=loss, lr_d=lr_d, lr_g=lr_g, k=k, batch_size=batch)
         trainer = self._ensure_trainer(preset, noise_dim, pack, seed, config)
         if self._play_seen is not None and play != self._play_seen:
             for _ in range(STEPS_PER_TICK):  # one Play tick: a bounded burst
@@ -196,7 +199,7 @@ def _digit_models():
 
 
 class LatentWalk(Explorer):
-    """Walk in a straight line between two noise vectors of the digit generator."""
+    """Walk between two noise vectors of the digit generator: straight line or slerp."""
 
     title = "Latent space: slide from one generated digit to another"
     STEPS = 16
