@@ -14,6 +14,7 @@ Two measurements explain what the recall experiment shows:
 """
 
 import copy
+import functools
 import statistics
 import time
 from dataclasses import dataclass
@@ -24,6 +25,27 @@ from torch.nn import functional as F
 from .baselines import LSTM, RNN, RecurrentConfig
 from .transformer import GPT, GPTConfig, make_optimizer
 from .validate import check_int
+
+
+RECALL_STEPS = 400  # the training budget each model gets in notebook 03
+MORE_STEPS = 1600  # the LSTM's extra steps there
+LENGTHS = (64, 128, 256, 512)  # sequence lengths for the time-per-step race
+
+
+def one_thread(fn):
+    """Run fn on one torch thread: for models this small a second thread only adds
+    waiting (many times slower on a busy machine), and one thread keeps timings fair."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            torch.set_num_threads(threads)
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -78,6 +100,7 @@ def make_models(task, seed=0, block_size=None):
     return {"RNN": rnn, "LSTM": lstm, "transformer": gpt}
 
 
+@one_thread
 def train_recall(model, task, steps=600, batch_size=32, lr=3e-3, seed=0):
     """Train on the last position only; returns the list of losses."""
     steps = check_int("steps", steps, 1)
@@ -96,6 +119,7 @@ def train_recall(model, task, steps=600, batch_size=32, lr=3e-3, seed=0):
     return losses
 
 
+@one_thread
 @torch.no_grad()
 def accuracy_by_distance(model, task, n=200, seed=1):
     """{distance: fraction of n fresh questions answered right}."""
@@ -109,7 +133,7 @@ def accuracy_by_distance(model, task, n=200, seed=1):
     return out
 
 
-def experiment(task=None, steps=600, seed=0, models=None):
+def experiment(task=None, steps=RECALL_STEPS, seed=0, models=None):
     """Train each model with the same steps and batches; accuracy by distance."""
     task = task or RecallTask()
     models = models if models is not None else make_models(task, seed)
@@ -128,6 +152,7 @@ def experiment(task=None, steps=600, seed=0, models=None):
 # ------------------------------------------------------------------ vanishing gradients
 
 
+@one_thread
 def gradient_by_distance(model, n_symbols, length=64, batch_size=64, seed=0):
     """{d: mean size of d(loss at the last position) / d(input embedding d back)}.
 
@@ -197,7 +222,8 @@ def step_time(model, length, batch_size=16, repeats=3, seed=0):
     return statistics.median(times)
 
 
-def time_by_length(lengths=(64, 128, 256, 512), batch_size=16, repeats=3, seed=0):
+@one_thread
+def time_by_length(lengths=LENGTHS, batch_size=16, repeats=3, seed=0):
     """{model name: {length: seconds per training step}} for the three models."""
     lengths = [check_int("length", n, 1) for n in lengths]
     if not lengths:

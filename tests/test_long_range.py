@@ -32,7 +32,7 @@ def test_models_share_the_state_size_and_the_context():
 
 def test_transformer_recalls_far_back_and_the_recurrent_nets_do_not_yet():
     """Notebook 03: after 400 steps, who recalls what (the same run)."""
-    results = experiment(RecallTask(n_symbols=4, length=16), steps=400)
+    results = experiment(RecallTask(n_symbols=4, length=16), steps=lr.RECALL_STEPS)
     far = range(9, 17)
     mean = {n: sum(r["accuracy"][d] for d in far) / 8 for n, r in results.items()}
     assert mean["transformer"] > 0.9 and mean["LSTM"] < 0.6 and mean["RNN"] < 0.4
@@ -60,7 +60,7 @@ def test_gradients_vanish_with_distance_in_the_rnn_and_the_lstm_learns_to_keep_t
         assert g[32] < 1e-4 * g[1]
     assert before["RNN"][32] < 0.01 * before["LSTM"][32]
     for name in ("RNN", "LSTM"):
-        lr.train_recall(models[name], task, steps=400)
+        lr.train_recall(models[name], task, steps=lr.RECALL_STEPS)
     after = {n: lr.gradient_by_distance(models[n], 4, 65) for n in ("RNN", "LSTM")}
     assert after["LSTM"][32] > 0.1 * after["LSTM"][1]  # nearly flat after training
     assert after["RNN"][32] < 1e-12 * after["RNN"][1]  # the RNN's falls even faster
@@ -68,12 +68,12 @@ def test_gradients_vanish_with_distance_in_the_rnn_and_the_lstm_learns_to_keep_t
 
 
 def test_more_training_lets_the_lstm_reach_further():
-    """Notebook 03: 1,600 more steps, and the LSTM recalls further back than before."""
+    """Notebook 03: more steps, and the LSTM recalls further back than before."""
     task = RecallTask(4, 16)
     lstm = lr.make_models(task)["LSTM"]
-    lr.train_recall(lstm, task, steps=400)
+    lr.train_recall(lstm, task, steps=lr.RECALL_STEPS)
     early = lr.accuracy_by_distance(lstm, task)
-    lr.train_recall(lstm, task, steps=1600, seed=1)
+    lr.train_recall(lstm, task, steps=lr.MORE_STEPS, seed=1)
     late = lr.accuracy_by_distance(lstm, task)
     assert early[2] < 0.6 and early[3] < 0.6
     assert late[2] > 0.9 and late[3] > 0.8

@@ -7,11 +7,12 @@ no code can change it (a paper's figure, a definition, the data's fixed size). A
 unlisted number fails the test: check it, or take it out of the prose.
 """
 
+import math
 import re
 
 import pytest
 
-from genai_course import syllabus
+from genai_course import data, long_range, syllabus, transformer
 
 UNITS = (
     r"steps?|seconds?|s\b|minutes?|min\b|%|parameters|params|samples|images|points"
@@ -36,6 +37,19 @@ CHECKED = {
     # --- 01_primer ---
     # --- 02_attention ---
     # --- 03_tiny_gpt ---
+    "03_tiny_gpt": {
+        "90%": lambda: 100 * (1 - data.VAL_FRACTION),
+        "10%": lambda: 100 * data.VAL_FRACTION,
+        "84 characters": lambda: _shakespeare_tokenizer().vocab_size,
+        "64 characters": lambda: transformer.GPTConfig().block_size,
+        "1,350 steps": lambda: transformer.RECIPE["steps"],
+        "4 heads": lambda: transformer.GPTConfig().n_head,
+        "16 tokens": lambda: long_range.RecallTask().length,
+        "400 steps": lambda: long_range.RECALL_STEPS,
+        "32 bits": lambda: long_range.RecallTask().length
+        * math.log2(long_range.RecallTask().n_symbols),
+        "512 tokens": lambda: max(long_range.LENGTHS),
+    },
     # --- 04_gan_2d ---
     # --- 05_gan_digits ---
     # --- 06_diffusion_2d ---
@@ -50,6 +64,10 @@ FIXED = {
     # --- 01_primer ---
     # --- 02_attention ---
     # --- 03_tiny_gpt ---
+    "03_tiny_gpt": {
+        "3 characters": "a 4-gram looks 3 characters back by definition",
+        "32k tokens": "Gemini 1.0's context length (Gemini Team 2023, section 2)",
+    },
     # --- 04_gan_2d ---
     # --- 05_gan_digits ---
     # --- 06_diffusion_2d ---
@@ -57,6 +75,13 @@ FIXED = {
     # --- 08_engines_compared ---
     # --- 09_society_and_law ---
 }
+
+
+def _shakespeare_tokenizer():
+    """The tiny GPT's tokenizer over the Shakespeare corpus (notebook 03)."""
+    from genai_course.data import load_corpus
+
+    return transformer.CharTokenizer(load_corpus("shakespeare").text)
 
 
 def phrases(nb):
