@@ -3,8 +3,9 @@
 - `NGram`: count which character follows each context of n-1 characters, with
   Witten-Bell interpolation down to shorter contexts (so unseen contexts still get
   sensible probabilities). order=2 is the bigram, order=4 the 4-gram.
-- `LSTM`: a recurrent language model that reads one character at a time and carries
-  everything it remembers in a fixed-size state.
+- `RNN` and `LSTM`: recurrent language models that read one token at a time and carry
+  everything they remember in a fixed-size state. The plain RNN updates its state as
+  h = tanh(W x + U h); the LSTM adds gates that decide what to keep, forget and show.
 """
 
 from dataclasses import dataclass
@@ -106,28 +107,35 @@ def _ids(data, vocab_size, allow_empty=False):
     return ids
 
 
-# ----------------------------------------------------------------------------- LSTM
+# ----------------------------------------------------------------------------- RNNs
 
 
 @dataclass
-class LSTMConfig:
+class RecurrentConfig:
     vocab_size: int = 84
-    block_size: int = 96  # training window (an LSTM itself has no context limit)
+    block_size: int = 96  # training window (a recurrent net has no context limit)
     n_embd: int = 64
-    hidden: int = 256
+    hidden: int = 256  # the state: every number it carries from one token to the next
     n_layer: int = 1
 
 
-class LSTM(nn.Module):
-    """Embedding -> LSTM -> logits: the same interface as the GPT."""
+LSTMConfig = RecurrentConfig  # the name the LSTM was first given
+
+
+class Recurrent(nn.Module):
+    """Embedding -> a recurrent layer -> logits: the same interface as the GPT."""
+
+    cell = None  # nn.RNN or nn.LSTM, set by the subclasses below
 
     def __init__(self, config):
         super().__init__()
-        if not isinstance(config, LSTMConfig):
-            raise TypeError(f"expected an LSTMConfig, got {type(config).__name__}")
+        if not isinstance(config, RecurrentConfig):
+            raise TypeError(
+                f"expected a RecurrentConfig, got {type(config).__name__}"
+            )
         self.config = config
         self.wte = nn.Embedding(config.vocab_size, config.n_embd)
-        self.lstm = nn.LSTM(
+        self.rnn = self.cell(
             config.n_embd, config.hidden, config.n_layer, batch_first=True
         )
         self.lm_head = nn.Linear(config.hidden, config.vocab_size)
@@ -138,9 +146,21 @@ class LSTM(nn.Module):
     def forward(self, idx, targets=None):
         """idx (B, T) -> logits (B, T, V), loss (or None)."""
         check_tensor("idx", idx, ndim=2, dtype_kind="int")
-        h, _ = self.lstm(self.wte(idx))  # (B, T, hidden): state carried left to right
+        h, _ = self.rnn(self.wte(idx))  # (B, T, hidden): state carried left to right
         logits = self.lm_head(h)
         loss = None
         if targets is not None:
             loss = F.cross_entropy(logits.flatten(0, 1), targets.reshape(-1))
         return logits, loss
+
+
+class RNN(Recurrent):
+    """A plain (Elman) RNN, h = tanh(W x + U h + b): one state, no gates."""
+
+    cell = nn.RNN  # nonlinearity="tanh" by default
+
+
+class LSTM(Recurrent):
+    """An LSTM: gates (forget, input, output) decide what its cell state keeps."""
+
+    cell = nn.LSTM

@@ -63,3 +63,19 @@ def test_lstm_shapes_and_learning():
     assert loss.item() < 0.1
     with pytest.raises(TypeError):
         LSTM({"vocab_size": 5})
+
+
+def test_rnn_is_a_plain_tanh_rnn_with_the_lstms_interface():
+    from genai_course.baselines import RNN, RecurrentConfig
+
+    cfg = RecurrentConfig(vocab_size=5, block_size=8, n_embd=8, hidden=16)
+    rnn, lstm = RNN(cfg), LSTM(cfg)
+    assert isinstance(rnn.rnn, torch.nn.RNN) and rnn.rnn.nonlinearity == "tanh"
+    x = torch.randint(5, (3, 8))
+    logits, loss = rnn(x, x)
+    assert logits.shape == (3, 8, 5) and loss.item() > 0
+    assert rnn.num_params() < lstm.num_params()  # an LSTM has 4 gates' weights
+    with pytest.raises(TypeError, match="RecurrentConfig"):
+        RNN({"vocab_size": 5})
+    with pytest.raises(TypeError, match="integer"):
+        rnn(torch.zeros(2, 3))

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from genai_course import neural_net, syllabus
+from genai_course import data, long_range, neural_net, syllabus, transformer
 
 UNITS = (
     r"steps?|seconds?|s\b|minutes?|min\b|%|parameters|params|samples|images|points"
@@ -45,6 +45,19 @@ CHECKED = {
     # (no number with a unit in 02's prose; its unitless sizes, 8 features, 8 position
     # numbers, 12 words, base 20, are checked in tests/test_word_attention.py)
     # --- 03_tiny_gpt ---
+    "03_tiny_gpt": {
+        "90%": lambda: 100 * (1 - data.VAL_FRACTION),
+        "10%": lambda: 100 * data.VAL_FRACTION,
+        "84 characters": lambda: _shakespeare_tokenizer().vocab_size,
+        "64 characters": lambda: transformer.GPTConfig().block_size,
+        "1,350 steps": lambda: transformer.RECIPE["steps"],
+        "4 heads": lambda: transformer.GPTConfig().n_head,
+        "16 tokens": lambda: long_range.RecallTask().length,
+        "400 steps": lambda: long_range.RECALL_STEPS,
+        "32 bits": lambda: long_range.RecallTask().length
+        * math.log2(long_range.RecallTask().n_symbols),
+        "512 tokens": lambda: max(long_range.LENGTHS),
+    },
     # --- 04_gan_2d ---
     "04_gan_2d": {
         "10 steps": lambda: __import__(
@@ -94,6 +107,10 @@ FIXED = {
     "01_primer": {"2 classes": "an example in a definition: guessing among K = 2"},
     # --- 02_attention ---
     # --- 03_tiny_gpt ---
+    "03_tiny_gpt": {
+        "3 characters": "a 4-gram looks 3 characters back by definition",
+        "32k tokens": "Gemini 1.0's context length (Gemini Team 2023, section 2)",
+    },
     # --- 04_gan_2d ---
     "04_gan_2d": {
         "500 steps": "a literal of the comparison cell; tests/test_gan.py reruns it",
@@ -159,6 +176,13 @@ def _music_config():
 
 def _code_config():
     return _code_model().make_code_model()[1].config
+
+
+def _shakespeare_tokenizer():
+    """The tiny GPT's tokenizer over the Shakespeare corpus (notebook 03)."""
+    from genai_course.data import load_corpus
+
+    return transformer.CharTokenizer(load_corpus("shakespeare").text)
 
 
 def phrases(nb):

@@ -123,3 +123,41 @@ def accuracy_by_distance(results, chance=None, title=""):
         ax.set_title(title, fontsize=10)
     fig.subplots_adjust(left=0.1, right=0.98, bottom=0.16, top=0.88)
     return fig
+
+
+def gradient_by_distance(before, after, title=""):
+    """{model: {distance: gradient size}} before (dashed) and after (solid) training,
+    on a log scale: a straight falling line is a gradient that shrinks by the same
+    factor at every step back."""
+    fig, (ax,) = figure(width=6.0, height=3.2)
+    for i, name in enumerate(dict.fromkeys([*before, *after])):
+        for curves, style, when in ((before, "--", "before"), (after, "-", "after")):
+            if name in curves:
+                d = sorted(curves[name])
+                g = np.array([curves[name][k] for k in d])
+                ax.semilogy(d, g, style, color=PALETTE[i], lw=1.5,
+                            label=f"{name}, {when} training")  # fmt: skip
+    ax.set_xlabel("distance back from the last position (tokens)")
+    ax.set_ylabel("gradient size (log scale)")
+    ax.legend(frameon=False, fontsize=8, loc="lower left")
+    if title:
+        ax.set_title(title, fontsize=10)
+    fig.subplots_adjust(left=0.12, right=0.98, bottom=0.15, top=0.9)
+    return fig
+
+
+def time_by_length(times, title=""):
+    """{model: {sequence length: seconds per training step}} as lines, in ms."""
+    fig, (ax,) = figure(width=6.0, height=3.0)
+    for i, (name, by_length) in enumerate(times.items()):
+        n = sorted(by_length)
+        ax.plot(n, [1000 * by_length[k] for k in n], "o-", ms=4, color=PALETTE[i],
+                label=name)  # fmt: skip
+    ax.set_xlabel("sequence length (tokens)")
+    ax.set_ylabel("ms per training step")
+    ax.set_ylim(bottom=0)
+    ax.legend(frameon=False, fontsize=8)
+    if title:
+        ax.set_title(title, fontsize=10)
+    fig.subplots_adjust(left=0.12, right=0.98, bottom=0.16, top=0.88)
+    return fig
