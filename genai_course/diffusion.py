@@ -429,6 +429,24 @@ def diffusion_loss(
     return F.mse_loss(model(xt, t, class_labels), noise)
 
 
+@torch.no_grad()
+def loss_per_timestep(model, schedule, x0, timesteps, class_labels=None, seed=0):
+    """The denoiser's noise-prediction MSE on x0 (N, ...) at each of `timesteps`.
+
+    The same loss as `diffusion_loss`, but with t fixed instead of random: shape (K,).
+    """
+    check_tensor("x0", x0)
+    timesteps = schedule.check_timestep(torch.as_tensor(timesteps))  # (K,)
+    g = torch.Generator().manual_seed(check_int("seed", seed, 0))
+    losses = []
+    for t in timesteps.tolist():
+        noise = torch.randn(x0.shape, generator=g)
+        xt = schedule.add_noise(x0, noise, t)
+        timestep = torch.full((len(x0),), t, dtype=torch.long)
+        losses.append(F.mse_loss(model(xt, timestep, class_labels), noise))
+    return torch.stack(losses)
+
+
 def fit(
     model,
     schedule,

@@ -218,3 +218,33 @@ def test_shipped_2d_models_beat_noise(name):
     noise = torch.randn(1000, 2, generator=g)
     assert metrics.swd_ratio(x, data, ref) < 2.5
     assert metrics.swd_ratio(noise, data, ref) > 4  # untrained: no better than noise
+
+
+def test_loss_per_timestep_is_the_training_loss_at_a_fixed_t():
+    s = d.NoiseSchedule()
+    exact = d.GaussianMixtureDenoiser(mode_centers("ring"), 0.05, s)
+    x0 = sample_2d("ring", 500, seed=0)
+    losses = d.loss_per_timestep(exact, s, x0, [0, 999, 500], seed=3)
+    assert losses.shape == (3,)
+    g = torch.Generator().manual_seed(3)
+    noise = torch.randn(x0.shape, generator=g)  # the first draw is used at t = 0
+    want = ((exact(s.add_noise(x0, noise, 0), 0) - noise) ** 2).mean()
+    assert losses[0].item() == pytest.approx(want.item())
+    with pytest.raises(ValueError, match=r"\[0, 1000\)"):
+        d.loss_per_timestep(exact, s, x0, [1000])
+
+
+def test_noise_is_hardest_to_guess_at_small_t_for_the_shipped_moons_model():
+    # notebook 06: at large t, x_t is almost all noise, so the noise is easy to
+    # guess; at small t it hides inside the data's own spread
+    model, s = d.load_2d("moons"), d.schedule_2d()
+    x0 = sample_2d("moons", 2000, seed=1)
+    small = d.loss_per_timestep(model, s, x0, range(0, 50, 5)).mean()
+    large = d.loss_per_timestep(model, s, x0, range(900, 1000, 10)).mean()
+    assert small > 0.5 and large < 0.01 and small > 50 * large
+    # the best possible denoiser (exact, for the ring) shows the same shape
+    exact = d.GaussianMixtureDenoiser(mode_centers("ring"), 0.05, s)
+    ring = sample_2d("ring", 2000, seed=1)
+    small = d.loss_per_timestep(exact, s, ring, range(0, 50, 5)).mean()
+    large = d.loss_per_timestep(exact, s, ring, range(900, 1000, 10)).mean()
+    assert small > 0.3 and large < 0.01
