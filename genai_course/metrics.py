@@ -95,7 +95,7 @@ def _quantiles(sorted_x, q):
 
 
 def swd_ratio(samples, data, reference):
-    """SWD(samples, data) / SWD(reference, data): 1.0 means as close as a fresh draw.
+    """SWD(samples, data) / SWD(reference, data): 1.0 = as good as fresh real data.
 
     `reference` is a second real sample of the data's size: even two real samples
     differ by chance, so the ratio measures the samples against that yardstick.

@@ -93,6 +93,11 @@ def swd_projection(a, b, projection, labels=("data", "samples")):
               lw=1.2)  # fmt: skip
     arrow = {"arrowstyle": "->", "color": "#333333", "lw": 1.5}
     left.annotate("", xy=(lim * d[0], lim * d[1]), xytext=(0, 0), arrowprops=arrow)
+    for pts, colour in ((a[:8], REAL), (b[:8], FAKE)):  # a few points dropped onto it
+        for x in pts:
+            foot = (x @ d) * d
+            left.plot([x[0], foot[0]], [x[1], foot[1]], color=colour, lw=1.2, ls=":")
+            left.plot(*foot, marker="o", color=colour, ms=3)
     square(left, lim, "1. pick a random direction")
     left.legend(frameon=False, fontsize=7, loc="lower left", markerscale=3)
     pa, pb = a @ d, b @ d  # (N,), (M,) positions along the direction
