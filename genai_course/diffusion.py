@@ -4,7 +4,8 @@ The names follow Hugging Face diffusers so you will recognise them later:
 a schedule has `betas`, `alphas_cumprod`, `timesteps` and `add_noise(x0, noise, t)`;
 `DDPMScheduler` and `DDIMScheduler` have `set_timesteps(num_inference_steps)` and
 `step(model_output, t, sample)`; a denoiser is called as `model(sample, timestep,
-class_labels)` and predicts the noise that was added (Ho et al. 2020).
+class_labels)` and predicts the noise that was added (Ho et al. 2020). One
+difference: our "cosine" schedule is what diffusers calls "squaredcos_cap_v2".
 """
 
 import math
@@ -30,7 +31,8 @@ class NoiseSchedule:
     """How much noise is mixed in at each of `num_train_timesteps` steps.
 
     x_t = sqrt(alphas_cumprod[t]) * x0 + sqrt(1 - alphas_cumprod[t]) * noise
-    "linear": betas from beta_start to beta_end (DDPM); "cosine": Nichol & Dhariwal.
+    "linear": betas from beta_start to beta_end (DDPM); "cosine": Nichol & Dhariwal
+    (diffusers' "squaredcos_cap_v2").
     """
 
     def __init__(
@@ -189,7 +191,7 @@ class DDPMScheduler(_Scheduler):
 
 
 class DDIMScheduler(_Scheduler):
-    """DDIM (Song et al. 2020): eta=0 is deterministic, eta=1 matches DDPM."""
+    """DDIM (Song et al. 2021): eta=0 is deterministic, eta=1 matches DDPM."""
 
     def step(
         self, model_output, t, sample, eta=0.0, generator=None, variance_noise=None
@@ -427,6 +429,24 @@ def diffusion_loss(
         drop = torch.rand(len(x0), generator=generator) < p_uncond
         class_labels = torch.where(drop, NULL_CLASS, class_labels)
     return F.mse_loss(model(xt, t, class_labels), noise)
+
+
+@torch.no_grad()
+def loss_per_timestep(model, schedule, x0, timesteps, class_labels=None, seed=0):
+    """The denoiser's noise-prediction MSE on x0 (N, ...) at each of `timesteps`.
+
+    The same loss as `diffusion_loss`, but with t fixed instead of random: shape (K,).
+    """
+    check_tensor("x0", x0)
+    timesteps = schedule.check_timestep(torch.as_tensor(timesteps))  # (K,)
+    g = torch.Generator().manual_seed(check_int("seed", seed, 0))
+    losses = []
+    for t in timesteps.tolist():
+        noise = torch.randn(x0.shape, generator=g)
+        xt = schedule.add_noise(x0, noise, t)
+        timestep = torch.full((len(x0),), t, dtype=torch.long)
+        losses.append(F.mse_loss(model(xt, timestep, class_labels), noise))
+    return torch.stack(losses)
 
 
 def fit(

@@ -1,5 +1,6 @@
 import pytest
 import torch
+import torch.nn.functional as F
 
 from genai_course import diffusion as d
 from genai_course import metrics
@@ -218,3 +219,104 @@ def test_shipped_2d_models_beat_noise(name):
     noise = torch.randn(1000, 2, generator=g)
     assert metrics.swd_ratio(x, data, ref) < 2.5
     assert metrics.swd_ratio(noise, data, ref) > 4  # untrained: no better than noise
+
+
+def test_loss_per_timestep_is_the_training_loss_at_a_fixed_t():
+    s = d.NoiseSchedule()
+    exact = d.GaussianMixtureDenoiser(mode_centers("ring"), 0.05, s)
+    x0 = sample_2d("ring", 500, seed=0)
+    losses = d.loss_per_timestep(exact, s, x0, [0, 999, 500], seed=3)
+    assert losses.shape == (3,)
+    g = torch.Generator().manual_seed(3)
+    noise = torch.randn(x0.shape, generator=g)  # the first draw is used at t = 0
+    want = ((exact(s.add_noise(x0, noise, 0), 0) - noise) ** 2).mean()
+    assert losses[0].item() == pytest.approx(want.item())
+    with pytest.raises(ValueError, match=r"\[0, 1000\)"):
+        d.loss_per_timestep(exact, s, x0, [1000])
+
+
+def test_noise_is_hardest_to_guess_at_small_t_for_the_shipped_moons_model():
+    # notebook 06: at large t, x_t is almost all noise, so the noise is easy to
+    # guess; at small t it hides inside the data's own spread
+    model, s = d.load_2d("moons"), d.schedule_2d()
+    x0 = sample_2d("moons", 2000, seed=1)
+    small = d.loss_per_timestep(model, s, x0, range(0, 50, 5)).mean()
+    large = d.loss_per_timestep(model, s, x0, range(900, 1000, 10)).mean()
+    assert small > 0.5 and large < 0.01 and small > 50 * large
+    # the best possible denoiser (exact, for the ring) shows the same shape
+    exact = d.GaussianMixtureDenoiser(mode_centers("ring"), 0.05, s)
+    ring = sample_2d("ring", 2000, seed=1)
+    small = d.loss_per_timestep(exact, s, ring, range(0, 50, 5)).mean()
+    large = d.loss_per_timestep(exact, s, ring, range(900, 1000, 10)).mean()
+    assert small > 0.3 and large < 0.01
+
+
+def test_most_of_the_shaping_happens_late():
+    # notebook 06, the exact reverse process on the ring
+    s = d.NoiseSchedule()
+    exact = d.GaussianMixtureDenoiser(mode_centers("ring"), 0.05, s)
+    g = torch.Generator().manual_seed(0)
+    rec = d.TrajectoryRecorder()
+    d.sample(exact, d.DDPMScheduler(s), torch.randn(500, 2, generator=g), None, 0, g,
+             rec)  # fmt: skip
+    traj = rec.trajectory()
+    ring, ref = sample_2d("ring", 500, seed=1), sample_2d("ring", 500, seed=2)
+    swd = {f: metrics.swd_ratio(traj.samples[f], ring, ref) for f in (0, 500, 1000)}
+    assert traj.timesteps[500] == 499
+    assert swd[500] > 0.8 * swd[0] and swd[1000] < 1.5  # half the steps, little shape
+
+
+def test_ddim_beats_ddpm_on_the_swiss_roll():
+    # notebook 06's StepsExplorer claims, with its own settings (300 points, seeds)
+    from genai_course.widgets.diffusion import _data, _samples
+
+    def ratio(name, sampler, steps, seed):
+        x = _samples(name, sampler, steps, seed)
+        return metrics.swd_ratio(x, _data(name, seed + 100), _data(name, seed + 200))
+
+    for seed in (0, 1, 2):
+        for steps in (5, 10, 20):
+            assert ratio("swiss_roll", "ddim", steps, seed) < ratio(
+                "swiss_roll", "ddpm", steps, seed
+            )
+    for name in d.DATASETS_2D:  # below 5 steps both fail; with 1 step they agree
+        for sampler in ("ddpm", "ddim"):
+            assert ratio(name, sampler, 3, 0) > 3
+        one_step = [_samples(name, sampler, 1, 0) for sampler in ("ddpm", "ddim")]
+        assert torch.allclose(*one_step)
+
+
+def test_denoiser_arrows_wild_then_to_the_middle_then_to_the_data():
+    # notebook 06's scrubber: the x0 guess at t = 999 divides by sqrt(abar) ~ 0.006
+    from genai_course.widgets.diffusion import _grid, denoiser_field
+
+    model, s = d.load_2d("moons"), d.schedule_2d()
+    grid, data = _grid(1.9), sample_2d("moons", 2000)
+
+    def guesses(t):  # where each arrow points: the guess of x0 from each grid point
+        return grid + denoiser_field(model, s, grid, t)
+
+    def to_data(x):  # mean distance to the nearest data point
+        return torch.cdist(x, data).min(1).values.mean().item()
+
+    assert guesses(999).std(0).min() > 1  # wild
+    middle = guesses(797)
+    assert middle.std(0).max() < 0.3 and (middle.mean(0) - data.mean(0)).norm() < 0.2
+    assert to_data(guesses(40)) < 0.5 * to_data(grid)  # towards the nearest data
+
+
+def test_the_same_noise_carries_over_between_prompts():
+    # notebook 07: with DDIM (eta = 0) the starting noise fixes slant, thickness, ...
+    model = d.load_digit_model()
+    a = [d.generate_digits(model, k, n=8, seed=0).flatten(1) for k in (1, 3, 7)]
+    b = [d.generate_digits(model, k, n=8, seed=1).flatten(1) for k in (1, 3, 7)]
+
+    def likeness(x, y):  # mean cosine similarity of the images' deviations
+        return F.cosine_similarity(x - x.mean(0), y - y.mean(0)).mean().item()
+
+    pairs = [(0, 1), (0, 2), (1, 2)]
+    same = sum(likeness(a[i], a[j]) for i, j in pairs) / 3
+    other = sum(likeness(a[i], b[j]) for i, j in pairs) / 3
+    assert same > 0.15 and same > other + 0.1
+    again = d.generate_digits(model, 3, n=8, seed=0)  # deterministic
+    assert torch.equal(again.flatten(1), a[1])

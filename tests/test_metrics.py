@@ -77,3 +77,26 @@ def test_class_coverage_on_real_and_degenerate_digits():
         class_coverage(judge, torch.rand(4, 8, 8))
     with pytest.raises(ValueError):
         class_coverage(judge, torch.rand(0, 1, 8, 8))
+
+
+def test_one_projection_is_one_slice_of_the_swd():
+    from genai_course.metrics import one_projection
+
+    a, b = sample_2d("moons", 300, seed=0), sample_2d("ring", 200, seed=0)
+    slices = [one_projection(a, b, index=i, projections=16) for i in range(16)]
+    assert sum(s["distance"] for s in slices) / 16 == pytest.approx(
+        sliced_wasserstein(a, b, projections=16), rel=1e-5
+    )
+    p = slices[0]
+    assert p["direction"].norm().item() == pytest.approx(1.0)
+    assert p["a"].shape == p["b"].shape == p["levels"].shape == (300,)
+    assert (p["a"][1:] >= p["a"][:-1]).all()  # sorted: matched quantile by quantile
+    assert (p["a"] - p["b"]).abs().mean().item() == pytest.approx(p["distance"])
+    with pytest.raises(ValueError):
+        one_projection(a, b, index=16, projections=16)
+
+
+def test_swd_ratio_of_a_fresh_real_draw_is_one_on_average():
+    data, ref = sample_2d("moons", 2000, seed=0), sample_2d("moons", 2000, seed=2)
+    ratios = [swd_ratio(sample_2d("moons", 2000, seed=s), data, ref) for s in (3, 4, 5)]
+    assert 0.6 < sum(ratios) / 3 < 1.6

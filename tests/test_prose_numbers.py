@@ -80,7 +80,41 @@ CHECKED = {
         ).parameters["min_confidence"].default,
     },
     # --- 06_diffusion_2d ---
+    "06_diffusion_2d": {  # genai_course.X without an import outside this block
+        "8 modes": lambda: len(
+            __import__("genai_course.data", fromlist=["_"]).mode_centers("ring")
+        ),
+        "12,000 steps": lambda: __import__(
+            "genai_course.diffusion", fromlist=["_"]
+        ).STEPS_2D,
+        "60,000 parameters": lambda: sum(
+            p.numel()
+            for p in __import__("genai_course.diffusion", fromlist=["_"])
+            .MLPDenoiser()
+            .parameters()
+        ),
+    },
     # --- 07_diffusion_digits ---
+    "07_diffusion_digits": {
+        "10%": lambda: 100
+        * __import__("inspect")
+        .signature(__import__("genai_course.diffusion", fromlist=["_"]).diffusion_loss)
+        .parameters["p_uncond"]
+        .default,
+        "20 steps": lambda: __import__("inspect")
+        .signature(__import__("genai_course.diffusion", fromlist=["_"]).generate_digits)
+        .parameters["num_inference_steps"]
+        .default,
+        "210,000 parameters": lambda: sum(
+            p.numel()
+            for p in __import__("genai_course.diffusion", fromlist=["_"])
+            .ConvDenoiser()
+            .parameters()
+        ),
+        "4,000 steps": lambda: __import__(
+            "genai_course.diffusion", fromlist=["_"]
+        ).STEPS_DIGITS,
+    },
     # --- 08_engines_compared ---
     "08_engines_compared": {
         "20,000 points": lambda: _engines().RING_POINTS,
@@ -128,7 +162,18 @@ FIXED = {
         "9 times": "an example in the definition of a calibrated probability (0.9)",
     },
     # --- 06_diffusion_2d ---
+    "06_diffusion_2d": {
+        "10 steps": "DDIM paper (Song et al. 2021), Table 1, CIFAR-10",
+        "20 steps": "DDIM paper (Song et al. 2021), Table 1, CIFAR-10",
+        "100 steps": "DDIM paper (Song et al. 2021), Table 1, CIFAR-10",
+        "1,000 steps": "DDIM Table 1 and DDPM (Ho et al. 2020) Table 1, CIFAR-10",
+        "5 steps": "a claim: test_diffusion.py::test_ddim_beats_ddpm_on_the_swiss_roll",
+        "1 step": "a claim: test_diffusion.py::test_ddim_beats_ddpm_on_the_swiss_roll",
+    },
     # --- 07_diffusion_digits ---
+    "07_diffusion_digits": {
+        "10 classes": "the digits 0 to 9: fixed by the data set",
+    },
     # --- 08_engines_compared ---
     # --- 09_society_and_law ---
     "09_society_and_law": {

@@ -7,7 +7,7 @@ from .base import Exercise, Mistake, ____, call, expect_close  # noqa: F401
 
 _SCHEDULE = NoiseSchedule(1000, "linear")
 
-# -- 05 q1: add_noise ------------------------------------------------------------------
+# -- 06 q1: add_noise ------------------------------------------------------------------
 
 
 def add_noise_solution(x0, noise, t, alphas_cumprod):
@@ -55,7 +55,7 @@ add_noise = Exercise(
     return abar.sqrt() * x0 + (1 - abar).sqrt() * noise""",
 )
 
-# -- 05 q2: one DDPM reverse step ------------------------------------------------------
+# -- 06 q2: one DDPM reverse step ------------------------------------------------------
 
 
 def ddpm_step_solution(x_t, eps, t, betas, alphas_cumprod, z):
@@ -105,7 +105,7 @@ ddpm_step = Exercise(
     return mean + beta.sqrt() * z if t > 0 else mean""",
 )
 
-# -- 06 q1: classifier-free guidance ---------------------------------------------------
+# -- 07 q1: classifier-free guidance ---------------------------------------------------
 
 
 def guidance_solution(eps_cond, eps_uncond, w):

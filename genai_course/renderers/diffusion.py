@@ -1,4 +1,4 @@
-"""Diffusion pictures: noising, schedules, reverse trajectories, digit grids."""
+"""Diffusion pictures: noising, schedules, loss by t, SWD, trajectories, digits."""
 
 import numpy as np
 
@@ -51,6 +51,71 @@ def schedule_curves(schedules):
     left.set(xlabel="t", ylabel="ᾱ_t (signal kept)", title="how much signal is left")
     right.set(xlabel="t", ylabel="log10 SNR", title="signal-to-noise ratio")
     left.legend(frameon=False, fontsize=8)
+    return fig
+
+
+def loss_by_timestep(timesteps, losses, alphas_cumprod=None):
+    """Noise-prediction loss against t, one line per model {name: (K,)}.
+
+    With alphas_cumprod, a second axis shows how much signal is left (sqrt abar_t).
+    """
+    fig, (ax,) = figure(ncols=1, width=6.0, height=3.0)
+    ts = as_numpy(timesteps)
+    for i, (name, values) in enumerate(losses.items()):
+        ax.plot(ts, as_numpy(values), color=PALETTE[i % len(PALETTE)], lw=1.8,
+                marker="o", ms=3, label=name)  # fmt: skip
+    ax.set(xlabel="timestep t", ylabel="loss (MSE of the noise guess)", ylim=(0, None))
+    ax.set_title("how well the noise can be guessed at each t")
+    if alphas_cumprod is not None:
+        twin = ax.twinx()
+        twin.plot(np.sqrt(as_numpy(alphas_cumprod)), color="#999999", lw=1, ls="--")
+        twin.set_ylim(0, 1.05)
+        twin.set_ylabel("signal left √ᾱ_t (dashed)", color="#777777")
+    ax.legend(frameon=False, fontsize=8)
+    fig.subplots_adjust(left=0.1, right=0.88, bottom=0.17)
+    return fig
+
+
+def swd_projection(a, b, projection, labels=("data", "samples")):
+    """One slice of the sliced Wasserstein distance, in three panels.
+
+    Left: both point sets and the random direction; middle: their projections on it
+    (1-D histograms); right: the sorted projections, matched quantile by quantile,
+    with the gap whose mean is the 1-D distance. `projection`: metrics.one_projection.
+    """
+    a, b = as_numpy(a), as_numpy(b)
+    d = as_numpy(projection["direction"])
+    fig, (left, mid, right) = figure(ncols=3, width=2.9, height=2.9)
+    scatter(left, a, color=REAL, size=3, alpha=0.3, label=labels[0])
+    scatter(left, b, color=FAKE, size=3, alpha=0.3, label=labels[1])
+    lim = 1.1 * float(np.abs(np.concatenate([a, b])).max())
+    left.plot([-lim * d[0], lim * d[0]], [-lim * d[1], lim * d[1]], color="#333333",
+              lw=1.2)  # fmt: skip
+    arrow = {"arrowstyle": "->", "color": "#333333", "lw": 1.5}
+    left.annotate("", xy=(lim * d[0], lim * d[1]), xytext=(0, 0), arrowprops=arrow)
+    for pts, colour in ((a[:8], REAL), (b[:8], FAKE)):  # a few points dropped onto it
+        for x in pts:
+            foot = (x @ d) * d
+            left.plot([x[0], foot[0]], [x[1], foot[1]], color=colour, lw=1.2, ls=":")
+            left.plot(*foot, marker="o", color=colour, ms=3)
+    square(left, lim, "1. pick a random direction")
+    left.legend(frameon=False, fontsize=7, loc="lower left", markerscale=3)
+    pa, pb = a @ d, b @ d  # (N,), (M,) positions along the direction
+    bins = np.linspace(min(pa.min(), pb.min()), max(pa.max(), pb.max()), 40)
+    mid.hist(pa, bins=bins, color=REAL, alpha=0.5, label=labels[0])
+    mid.hist(pb, bins=bins, color=FAKE, alpha=0.5, label=labels[1])
+    mid.set(xlabel="position along the direction", yticks=[],
+            title="2. project: two 1-D piles")  # fmt: skip
+    levels = as_numpy(projection["levels"])
+    qa, qb = as_numpy(projection["a"]), as_numpy(projection["b"])
+    right.plot(levels, qa, color=REAL, lw=1.5, label=f"{labels[0]}, sorted")
+    right.plot(levels, qb, color=FAKE, lw=1.5, label=f"{labels[1]}, sorted")
+    right.fill_between(levels, qa, qb, color="#999999", alpha=0.35)
+    right.set(xlabel="quantile (fraction of points below)",
+              ylabel="position along the direction",
+              title=f"3. sort, compare: gap {projection['distance']:.3f}")  # fmt: skip
+    right.legend(frameon=False, fontsize=7)
+    fig.subplots_adjust(left=0.05, right=0.98, bottom=0.16, wspace=0.32)
     return fig
 
 

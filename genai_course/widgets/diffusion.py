@@ -159,7 +159,7 @@ class ReverseExplorer(Explorer):
         where += "finished: x0" if s["t"] < 0 else f"t = {s['t']}"
         return (
             f"{s['dataset']}: step {s['frame']}/{SCRUB_STEPS} ({where}); "
-            f"SWD ratio to the data {s['swd']:.2f} (1.0 = as close as a fresh draw)"
+            f"SWD ratio to the data {s['swd']:.2f} (1.0 = as good as fresh real data)"
         )
 
 
@@ -203,7 +203,7 @@ class StepsExplorer(Explorer):
         return (
             f"{s['dataset']}, {s['steps']} steps ({s['steps']} network calls): "
             f"SWD ratio DDPM {s['swd_ddpm']:.2f}, DDIM {s['swd_ddim']:.2f} "
-            "(1.0 = as close as a fresh draw of the data)"
+            "(1.0 = as good as fresh real data)"
         )
 
 
