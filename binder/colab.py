@@ -1,4 +1,4 @@
-"""Google Colab set-up, run once by every notebook's first cell after it clones the course.
+"""Google Colab set-up, run by each notebook's first cell once it has cloned the course.
 
 Installs the course package on top of the torch, NumPy and ipywidgets that Colab ships
 (`--no-deps`: reinstalling any of them would force a runtime restart), then prepares

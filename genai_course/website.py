@@ -27,6 +27,7 @@ from .runtime import ROOT
 REPO = "genai-course/genai_course"
 BRANCH = "main"
 GITHUB = f"https://github.com/{REPO}"
+COLAB = "https://colab.research.google.com"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build"
@@ -35,12 +36,14 @@ TIMEOUT_S = 1800  # per cell, for a heavily loaded machine
 
 def colab_url(name):
     """Open notebooks/<name> from GitHub in Google Colab."""
-    return f"https://colab.research.google.com/github/{REPO}/blob/{BRANCH}/notebooks/{name}"
+    return f"{COLAB}/github/{REPO}/blob/{BRANCH}/notebooks/{name}"
 
 
 def binder_url(name):
     """Open notebooks/<name> on Binder, in JupyterLab."""
-    return f"https://mybinder.org/v2/gh/{REPO}/{BRANCH}?urlpath=lab/tree/notebooks/{name}"
+    return (
+        f"https://mybinder.org/v2/gh/{REPO}/{BRANCH}?urlpath=lab/tree/notebooks/{name}"
+    )
 
 
 def badges(name):
@@ -52,7 +55,7 @@ def badges(name):
     )
 
 
-# -- executing the notebooks ----------------------------------------------------------
+# -- executing the notebooks -----------------------------------------------------------
 def source_key(notebook):
     """A hash of everything an executed notebook depends on: itself and the package."""
     h = hashlib.sha256(notebook.read_bytes())
@@ -76,7 +79,7 @@ def kernel_env():
 
 
 def execute(notebook, dest, cache):
-    """Execute a copy of `notebook` into `dest`, reusing a cached run of the same key."""
+    """Execute a copy of `notebook` into `dest`, or reuse a cached run (same key)."""
     cached = cache / f"{notebook.stem}-{source_key(notebook)}.ipynb"
     if not cached.is_file():
         cache.mkdir(parents=True, exist_ok=True)
@@ -110,7 +113,7 @@ def execute_all(notebooks, dest, cache, workers):
             future.result()
 
 
-# -- static outputs ---------------------------------------------------------------------
+# -- static outputs --------------------------------------------------------------------
 def static_outputs(notebook):
     """Outputs for a page without a kernel: explorers as picture + readout, no stubs.
 
@@ -152,7 +155,7 @@ def explorer_html(png_base64, text):
     )
 
 
-# -- the book's pages -------------------------------------------------------------------
+# -- the book's pages ------------------------------------------------------------------
 def landing_page(readme):
     """The README as the landing page: links to other repository files go to GitHub."""
 
@@ -185,7 +188,7 @@ def glossary_page():
     intro = (
         "Every term the course uses, with its meaning and the notebook that defines "
         "it. In a notebook, `from genai_course.glossary import glossary` and "
-        "`glossary(\"term\")` look one up."
+        '`glossary("term")` look one up.'
     )
     return "\n".join(
         ["# Glossary", "", badges("00_welcome.ipynb"), "", intro, "", *table, ""]
@@ -203,7 +206,7 @@ def book_config(title):
         "launch_buttons": {
             "notebook_interface": "jupyterlab",
             "binderhub_url": "https://mybinder.org",
-            "colab_url": "https://colab.research.google.com",
+            "colab_url": COLAB,
         },
         "html": {"use_repository_button": True, "use_download_button": True},
         "sphinx": {

@@ -220,7 +220,7 @@ def test_notebook_in_the_browser(lab, browser, path):
         assert explorers.count() >= 1, "no explorer rendered"
         for i in range(explorers.count()):
             explorer = explorers.nth(i)
-            assert _alt_matches_readout(explorer), f"explorer {i}: alt is not the readout"
+            assert _alt_matches_readout(explorer), f"explorer {i}: alt is not readout"
             if explorer.locator(".noUi-handle").count() == 0:
                 continue  # an explorer with menus and buttons only
             before, after = _move_slider(page, explorer)

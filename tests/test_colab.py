@@ -80,7 +80,9 @@ class FakeColab:
 
         def fake_import(name, globals=None, locals=None, fromlist=(), level=0):
             if name in fakes:
-                return fakes[name] if fromlist or "." not in name else fakes["importlib"]
+                return (
+                    fakes[name] if fromlist or "." not in name else fakes["importlib"]
+                )
             return builtins.__import__(name, globals, locals, fromlist, level)
 
         namespace = {"__builtins__": {**vars(builtins), "__import__": fake_import}}
@@ -124,4 +126,3 @@ def test_colab_installer_keeps_colabs_torch_and_prepares_the_data():
     assert install[1:] == ["-m", "pip", "install", "-q", "--no-deps", "-e", str(ROOT)]
     assert prepare[1:] == ["-m", "genai_course.prepare"] and ok1 and ok2
     assert install[0] == prepare[0] == sys.executable and cwd == ROOT
-

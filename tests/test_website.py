@@ -48,11 +48,8 @@ EXTERNAL_OK = (
 
 # -- without a build: the pieces -------------------------------------------------------
 def _notebook_with(outputs):
-    return {
-        "cells": [{"cell_type": "code", "source": "", "metadata": {}, "outputs": outputs,
-                   "execution_count": 1}],
-        "metadata": {}, "nbformat": 4, "nbformat_minor": 5,
-    }  # fmt: skip
+    cell = {"cell_type": "code", "source": "", "metadata": {}, "outputs": outputs}
+    return {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
 
 
 def _display(data):
@@ -72,7 +69,11 @@ def test_static_outputs_turn_explorers_into_picture_and_readout(tmp_path):
     path.write_text(json.dumps(_notebook_with(outputs)))
     website.static_outputs(path)
     out = json.loads(path.read_text())["cells"][0]["outputs"]
-    assert [list(o["data"]) for o in out] == [["text/html"], ["text/plain"], ["text/plain"]]
+    assert [list(o["data"]) for o in out] == [
+        ["text/html"],
+        ["text/plain"],
+        ["text/plain"],
+    ]
     html = out[0]["data"]["text/html"]
     assert f"src='data:image/png;base64,{png}'" in html
     assert "alt='a &lt; b'" in html and "<pre" in html
@@ -103,14 +104,18 @@ def test_glossary_page_lists_every_term_or_is_skipped():
 # -- the built site in Chromium -------------------------------------------------------
 if not Path(CHROMIUM).is_file():
     if os.environ.get("CI"):
-        raise RuntimeError(f"Chromium not found at {CHROMIUM}: `apt-get install chromium`")
+        raise RuntimeError(
+            f"Chromium not found at {CHROMIUM}: `apt-get install chromium`"
+        )
     pytest.skip(f"needs Chromium at {CHROMIUM}", allow_module_level=True)
 try:
     import jupyter_book  # noqa: F401
 except ImportError:
     if os.environ.get("CI"):
         raise
-    pytest.skip("needs jupyter-book (`pip install -e .[site]`)", allow_module_level=True)
+    pytest.skip(
+        "needs jupyter-book (`pip install -e .[site]`)", allow_module_level=True
+    )
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
@@ -141,7 +146,9 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield b
         b.close()
 
@@ -207,7 +214,9 @@ def test_notebook_page_shows_every_figure(site, browser, path):
         assert all(u.startswith(EXTERNAL_OK) for u in blocked), sorted(blocked)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         if explorers:
-            page.locator("figure.genai-explorer-static").first.scroll_into_view_if_needed()
+            page.locator(
+                "figure.genai-explorer-static"
+            ).first.scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / f"{path.stem}.png"))
     finally:
         page.close()
@@ -225,7 +234,14 @@ def _fetch(url):
 def test_every_internal_link_works(site, browser):
     """Crawl from the landing page; every internal link and #anchor must resolve."""
     base = site["url"]
-    todo, ids, wanted, broken, links, blocked = [base + "index.html"], {}, [], [], 0, set()
+    todo, ids, wanted, broken, links, blocked = (
+        [base + "index.html"],
+        {},
+        [],
+        [],
+        0,
+        set(),
+    )
     while todo:
         url = todo.pop()
         if url in ids:
