@@ -166,6 +166,8 @@ def landing_page(readme):
         return f"[{text}]({GITHUB}/blob/{BRANCH}/{target})"
 
     page = re.sub(r"(?<!!)\[([^\]]*)\]\(([^)\s]+)\)", link, readme)
+    if colab_url("00_welcome.ipynb") in page:
+        return page
     title, _, rest = page.partition("\n")
     return f"{title}\n\n{badges('00_welcome.ipynb')}\n{rest}"
 
@@ -181,7 +183,8 @@ def glossary_page():
         where = term.notebook
         if (NOTEBOOKS / f"{where}.ipynb").is_file():
             where = f"[{where}](notebooks/{where}.ipynb)"
-        rows.append(f"| **{term.name}** | {term.definition} | {where} |")
+        meaning = term.definition.replace("|", "\\|")  # not a column break
+        rows.append(f"| **{term.name}** | {meaning} | {where} |")
     table = ["| term | meaning | defined in |", "|---|---|---|", *rows]
     if not rows:
         table = ["No terms yet."]

@@ -97,7 +97,8 @@ def test_glossary_page_lists_every_term_or_is_skipped():
         assert page is None
         return
     for term in TERMS:
-        assert f"**{term.name}**" in page
+        meaning = term.definition.replace("|", "\\|")
+        assert f"| **{term.name}** | {meaning} |" in page
     assert website.colab_url("00_welcome.ipynb") in page
 
 
@@ -220,6 +221,23 @@ def test_notebook_page_shows_every_figure(site, browser, path):
         page.screenshot(path=str(ARTIFACTS / f"{path.stem}.png"))
     finally:
         page.close()
+
+
+def test_glossary_page_shows_each_term_with_its_notebook(site, browser):
+    try:
+        from genai_course.glossary import TERMS
+    except ImportError:
+        pytest.skip("the course has no glossary yet")
+    page = _open(browser, f"{site['url']}glossary.html", set())
+    try:
+        rows = page.eval_on_selector_all(
+            "table tbody tr",
+            "rs => rs.map(r => Array.from(r.querySelectorAll('td'), d => d.innerText))",
+        )
+    finally:
+        page.close()
+    shown = [(row[0].strip(), row[-1].strip()) for row in rows]
+    assert sorted(shown) == sorted((t.name, t.notebook) for t in TERMS)
 
 
 @functools.lru_cache(maxsize=None)
