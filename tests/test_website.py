@@ -250,7 +250,8 @@ def _fetch(url):
 
 
 def test_every_internal_link_works(site, browser):
-    """Crawl from the landing page; every internal link and #anchor must resolve."""
+    """Crawl from the landing page: every internal link and #anchor resolves, and
+    every page links to Colab."""
     base = site["url"]
     todo, ids, wanted, broken, links, blocked = (
         [base + "index.html"],
@@ -270,6 +271,8 @@ def test_every_internal_link_works(site, browser):
             hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
         finally:
             page.close()
+        if not any(h.startswith(f"{website.COLAB}/github/") for h in hrefs):
+            broken.append(f"{url}: no Open in Colab link")
         for href in hrefs:
             if not href.startswith(base):
                 continue
