@@ -2,7 +2,8 @@
 
 For every notebook: open it, run all cells, wait for the kernel to go idle, check that
 no cell shows an error and no widget shows "Error displaying widget", move a slider of
-each explorer with the keyboard and check that its readout changes, and save a
+each explorer with the keyboard and check that its readout changes and that its
+picture's alt text (what a screen reader reads) follows the readout, and save a
 screenshot to artifacts/browser/. Notebooks are copied to a temporary folder first, so
 the browser never writes into the repository. Chromium comes from Debian (`apt install
 chromium`; `.ci/run` installs it); Playwright's own browser download is not used.
@@ -186,6 +187,18 @@ def _move_slider(page, explorer):
     return before, readout.inner_text()
 
 
+def _alt_matches_readout(explorer):
+    """The picture's alt text (what a screen reader reads) is the explorer's readout."""
+    picture = explorer.locator(".genai-picture img").first
+    readout = explorer.locator(".genai-readout pre").first
+    for _ in range(40):
+        alt, text = picture.get_attribute("alt"), readout.inner_text()
+        if alt and alt.strip() == text.strip():
+            return True
+        time.sleep(0.25)
+    return False
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_in_the_browser(lab, browser, path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -207,11 +220,13 @@ def test_notebook_in_the_browser(lab, browser, path):
         assert explorers.count() >= 1, "no explorer rendered"
         for i in range(explorers.count()):
             explorer = explorers.nth(i)
+            assert _alt_matches_readout(explorer), f"explorer {i}: alt is not readout"
             if explorer.locator(".noUi-handle").count() == 0:
                 continue  # an explorer with menus and buttons only
             before, after = _move_slider(page, explorer)
             assert after != before, f"explorer {i}: moving a slider changed nothing"
             assert not after.startswith("⚠"), f"explorer {i}: {after}"
+            assert _alt_matches_readout(explorer), f"explorer {i}: alt went stale"
         explorers.first.scroll_into_view_if_needed()
         page.screenshot(path=str(shot))
     except Exception:

@@ -5,12 +5,15 @@ An explorer holds no maths and draws nothing itself: `compute` calls the core,
 screen readers) check. Every explorer takes a `seed`.
 """
 
+import base64
 import gc
 import html
 
 import ipywidgets as W
 
 from ..renderers import to_png
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 class Explorer:
@@ -22,9 +25,13 @@ class Explorer:
         self.seed = seed
         self.state = None
         self.text = ""
+        self.png = b""  # the current picture, PNG bytes
+        self._width = None  # its width in pixels
         self.controls = self.make_controls()  # {name: ValueWidget}
         self.buttons = self.make_buttons()  # [Button | Play ...] actions, not values
-        self.image = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        # the picture is an <img> whose alt text is the readout, for screen readers
+        self.image = W.HTML(layout=W.Layout(max_width="100%"))
+        self.image.add_class("genai-picture")
         self.readout = W.HTML(layout=W.Layout(min_height="2.5em"))
         self.readout.add_class("genai-readout")
         for control in self.controls.values():
@@ -73,15 +80,29 @@ class Explorer:
         self.state = state
         fig = self.render(state)
         if fig is not None:
-            self.image.value = to_png(fig)
-            self.image.width = str(round(fig.get_figwidth() * fig.dpi))  # no blur
+            self.png = to_png(fig)
+            self._width = round(fig.get_figwidth() * fig.dpi)  # drawn 1:1, no blur
         self.show_text(self.describe(state))
+        self._show_picture()
 
     def show_text(self, text):
         self.text = text
         self.readout.value = (
             f"<pre style='margin:0;white-space:pre-wrap'>{html.escape(text)}</pre>"
         )
+
+    def _show_picture(self):
+        """Show the PNG as an <img> whose alt text is the readout."""
+        if not self.png:
+            return
+        self.image.value = (
+            f"<img src='data:image/png;base64,{self._png_base64()}'"
+            f" width='{self._width}' style='max-width:100%;height:auto'"
+            f" alt='{html.escape(self.text, quote=True)}'>"
+        )
+
+    def _png_base64(self):
+        return base64.b64encode(self.png).decode("ascii")
 
     @property
     def widget(self):
@@ -96,7 +117,23 @@ class Explorer:
         return self._widget
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        """The live widget, with the picture and readout as a static fallback.
+
+        JupyterLab, Notebook, VS Code and Colab show the widget view; a static page
+        (nbconvert, the course website) that cannot run widgets shows the PNG, and
+        text-only front ends the readout.
+        """
+        data = {
+            "text/plain": self.text,
+            WIDGET_VIEW: {
+                "version_major": 2,
+                "version_minor": 0,
+                "model_id": self.widget.model_id,
+            },
+        }
+        if self.png:
+            data["image/png"] = self._png_base64()
+        return data
 
     def __repr__(self):
         return f"{type(self).__name__}({self.text!r})"
