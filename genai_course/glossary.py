@@ -432,14 +432,6 @@ TERMS = [
         pattern=r"\bfine-tun",
     ),
     Term(
-        "RLHF",
-        "03_tiny_gpt",
-        "Reinforcement learning from human feedback: people rank answers, a "
-        "reward model learns their rankings, the model is trained to score "
-        "well.",
-        pattern=r"\bRLHF\b|reinforcement\s+learning\s+from\s+human\s+feedback",
-    ),
-    Term(
         "AdamW",
         "03_tiny_gpt",
         "Adam with decoupled weight decay: each step also shrinks the weights a"
@@ -495,13 +487,6 @@ TERMS = [
         pattern=r"\bvanishing\s+gradients?\b",
     ),
     # --- 04_gan_2d ---
-    Term(
-        "generative adversarial network",
-        "04_gan_2d",
-        "A GAN: a generator and a discriminator trained against each other, G to "
-        "make samples that D cannot tell from real data (Goodfellow et al., 2014).",
-        pattern=r"generative adversarial network",
-    ),
     # 00's engine table previews "a generator forges, a discriminator detects"; these
     # patterns find the GAN's G and D as 04 introduces them.
     Term(
@@ -659,20 +644,7 @@ TERMS = [
         "The mean of a detector's hit rates on real and on fake items: 50% is a "
         "coin toss whatever the mix.",
     ),
-    Term(
-        "autoencoder",
-        "05_gan_digits",
-        "An encoder network that squeezes an input into a short code and a decoder "
-        "that rebuilds the input from it; classic face-swap deepfakes use one.",
-    ),
     # --- 06_diffusion_2d ---
-    Term(
-        "diffusion model",
-        "06_diffusion_2d",
-        "A generator that turns random noise into data by removing a little "
-        "predicted noise at each of many steps.",
-        pattern=r"\bdiffusion models?\b",
-    ),
     Term(
         "forward process",
         "06_diffusion_2d",
@@ -879,13 +851,6 @@ TERMS = [
         "07_diffusion_digits",
         "Diffusion run on a compressed image made by an autoencoder, decoded to "
         "pixels at the end (Rombach et al. 2022).",
-    ),
-    Term(
-        "autoencoder",
-        "07_diffusion_digits",
-        "A network trained to compress its input and rebuild it from the compressed "
-        "version.",
-        pattern=r"\bautoencoders?\b",
     ),
     Term(
         "cross-attention",

@@ -79,7 +79,7 @@ def gan_2d(
         lax.set_yticks([])  # the readout gives the values; tick labels cost ~40 ms
         lo, hi = _range(d, g)
         lax.set_title(
-            f"losses: D green, G orange\n(from {lo:.2g} to {hi:.2g})", fontsize=9
+            f"losses: D bluish green, G orange\n(from {lo:.2g} to {hi:.2g})", fontsize=9
         )
         lax.set_xlabel("training updates, oldest to newest", fontsize=8)
     return fig
