@@ -251,3 +251,79 @@ def _shut_down_kernels(lab):
             ),
             timeout=30,
         )
+
+
+PICTURE_BACKGROUND = """(img) => {
+  const c = document.createElement('canvas');
+  c.width = img.naturalWidth; c.height = img.naturalHeight;
+  const ctx = c.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const corners = [[1, 1], [c.width - 2, 1], [1, c.height - 2], [c.width - 2, c.height - 2]];
+  return corners.map(([x, y]) => Array.from(ctx.getImageData(x, y, 1, 1).data));
+}"""
+TEXT_COLOURS = """(el) => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  let node = el, bg = [0, 0, 0, 0];
+  while (node) {
+    bg = rgb(getComputedStyle(node).backgroundColor);
+    if (bg.length === 3 || (bg.length === 4 && bg[3] > 0)) break;
+    node = node.parentElement;
+  }
+  return {fg: rgb(getComputedStyle(el).color), bg: bg};
+}"""
+
+
+def _luminance(rgb):
+    """WCAG relative luminance of an sRGB colour given as 0-255 numbers."""
+    lin = [
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        for c in (v / 255 for v in rgb[:3])
+    ]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a, b):
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_explorers_stay_readable_in_the_dark_theme(lab, browser):
+    """Figures carry their own light background; the readout keeps WCAG AA contrast."""
+    path = ROOT / "notebooks" / "00_welcome.ipynb"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(120_000)
+    try:
+        page.goto(
+            f"{lab['url']}/lab/workspaces/dark/tree/notebooks/{path.name}"
+            f"?reset&token={lab['token']}"
+        )
+        page.wait_for_function(KERNEL_READY, timeout=120_000)
+        page.evaluate(
+            f"{APP}.commands.execute('apputils:change-theme',"
+            " {theme: 'JupyterLab Dark'})"
+        )
+        page.wait_for_function("document.body.dataset.jpThemeLight === 'false'")
+        state = _run_all(page)
+        assert not state["errors"] and state["ran"], state
+        explorer = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .genai-explorer")
+        explorer = explorer.first
+        picture = explorer.locator(".genai-picture img").first
+        picture.scroll_into_view_if_needed()
+        page.wait_for_function("(img) => img.complete && img.naturalWidth > 0",
+                               arg=picture.element_handle())
+        for r, g, b, alpha in picture.evaluate(PICTURE_BACKGROUND):
+            assert alpha == 255, "the figure is transparent: its lines vanish on dark"
+            assert _luminance((r, g, b)) > 0.8, "the figure lost its light background"
+        colours = explorer.locator(".genai-readout pre").first.evaluate(TEXT_COLOURS)
+        assert _contrast(colours["fg"], colours["bg"]) >= 4.5, colours
+        page.screenshot(path=str(ARTIFACTS / "dark-00_welcome.png"))
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / "FAILED-dark-00_welcome.png"))
+        raise
+    finally:
+        page.evaluate(
+            f"{APP}.commands.execute('apputils:change-theme',"
+            " {theme: 'JupyterLab Light'})"
+        )
+        page.close()
+        _shut_down_kernels(lab)

@@ -14,7 +14,7 @@ EXPLORERS = all_explorers()
 
 
 def test_explorers_are_found():
-    assert "welcome.DensityExplorer" in EXPLORERS
+    assert "density.DensityExplorer" in EXPLORERS
 
 
 @pytest.mark.parametrize("name", list(EXPLORERS))
@@ -45,7 +45,7 @@ def test_every_control_changes_the_readout_or_picture(name):
 
 
 def test_welcome_readout_follows_the_sliders():
-    from genai_course.widgets.welcome import DensityExplorer
+    from genai_course.widgets.density import DensityExplorer
 
     e = DensityExplorer(seed=0)
     e.controls["components"].value = 1

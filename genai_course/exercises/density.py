@@ -1,4 +1,4 @@
-"""Exercises for notebook 00 (welcome)."""
+"""Exercises for notebook 00: classify or generate, and sampling from a mixture."""
 
 import torch
 

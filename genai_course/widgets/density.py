@@ -5,7 +5,7 @@ from functools import lru_cache
 import ipywidgets as W
 
 from .. import data, density
-from ..renderers.welcome import classifier_vs_generator
+from ..renderers.density import classifier_vs_generator
 from .base import Explorer
 
 DATASETS = {
