@@ -71,7 +71,7 @@ def loss_by_timestep(timesteps, losses, alphas_cumprod=None):
         twin = ax.twinx()
         twin.plot(np.sqrt(as_numpy(alphas_cumprod)), color="#999999", lw=1, ls="--")
         twin.set_ylim(0, 1.05)
-        twin.set_ylabel("signal left √ᾱ_t (dashed)", color="#777777")
+        twin.set_ylabel("data's scale √ᾱ_t (dashed)", color="#777777")
     ax.legend(frameon=False, fontsize=8)
     fig.subplots_adjust(left=0.1, right=0.88, bottom=0.17)
     return fig
