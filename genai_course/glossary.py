@@ -711,11 +711,22 @@ TERMS = [
         pattern=r"signal-to-noise|\bSNR\b",
     ),
     Term(
+        "swiss roll",
+        "06_diffusion_2d",
+        "A 2-D toy data set: a band of points rolled up into a spiral.",
+    ),
+    Term(
         "denoiser",
         "06_diffusion_2d",
         "A network (or formula) that guesses the noise in a noisy sample x_t, given "
         "t.",
         pattern=r"\bdenoisers?\b",
+    ),
+    Term(
+        "predicted x0 (x̂₀)",
+        "06_diffusion_2d",
+        "The clean point implied by a noise guess: (x_t − √(1 − ᾱ_t) ε̂) / √ᾱ_t.",
+        pattern=r"x̂₀|predicted x₀",
     ),
     Term(
         "score (∇ log p)",
@@ -774,7 +785,7 @@ TERMS = [
         "eta (η)",
         "06_diffusion_2d",
         "DDIM's setting for how much fresh noise each step adds: 0 is "
-        "deterministic, 1 behaves like DDPM.",
+        "deterministic, 1 gives DDPM's step (with the smaller noise variance).",
         pattern=r"η",
     ),
     Term(
@@ -788,6 +799,19 @@ TERMS = [
         "06_diffusion_2d",
         "A standard benchmark data set of small (32×32) colour photos in 10 "
         "classes.",
+    ),
+    Term(
+        "unconditional generation",
+        "06_diffusion_2d",
+        "Generation in which the model is not told what to draw.",
+        pattern=r"\bunconditional\b",
+    ),
+    Term(
+        "broadcasting",
+        "06_diffusion_2d",
+        "PyTorch's rule for combining tensors of different shapes: a dimension of "
+        "size 1 is repeated to match the other tensor.",
+        pattern=r"\bbroadcast(s|ing)?\b",
     ),
     # --- 07_diffusion_digits ---
     Term(
@@ -819,6 +843,19 @@ TERMS = [
         "07_diffusion_digits",
         "A path that carries features past part of a network, here from the 8×8 "
         "level straight to the way back up.",
+    ),
+    Term(
+        "residual block",
+        "07_diffusion_digits",
+        "The U-Net's unit: two convolutions with a residual connection around them.",
+        pattern=r"\bresidual blocks?\b",
+    ),
+    Term(
+        "feature map",
+        "07_diffusion_digits",
+        "One channel of a convolutional layer's output: a grid of numbers, one per "
+        "pixel position.",
+        pattern=r"\bfeature maps?\b",
     ),
     Term(
         "class label embedding",
@@ -869,6 +906,13 @@ TERMS = [
         "07_diffusion_digits",
         "A text network and an image network trained together so that a picture and "
         "its caption map to nearby vectors (Radford et al. 2021).",
+    ),
+    Term(
+        "unCLIP",
+        "07_diffusion_digits",
+        "DALL·E 2's design (Ramesh et al. 2022): a caption becomes a CLIP image "
+        "embedding, which a diffusion decoder turns into an image.",
+        pattern=r"\bunCLIP\b",
     ),
     # --- 08_engines_compared ---
     Term(

@@ -92,6 +92,45 @@ def test_ddim_eta1_with_all_steps_equals_ddpm(schedule):
         assert torch.allclose(a.pred_original_sample, b.pred_original_sample)
 
 
+@pytest.mark.parametrize("steps", [5, 20, 100])
+def test_ddim_eta1_equals_ddpm_with_skipped_timesteps_too(steps):
+    # notebook 06, section 5: "eta = 1 gives exactly our DDPM sampler, at any number
+    # of steps"; a jump t -> t' is one forward step with beta = 1 - abar_t / abar_t'
+    s = d.NoiseSchedule()
+    ddpm, ddim = (d.make_scheduler(name, s, steps) for name in ("ddpm", "ddim"))
+    assert ddpm.timesteps.tolist() == ddim.timesteps.tolist()
+    g = torch.Generator().manual_seed(0)
+    x, eps, z = (torch.randn(64, 2, generator=g) for _ in range(3))
+    for t in ddpm.timesteps.tolist():
+        a = ddpm.step(eps, t, x, variance_noise=z).prev_sample
+        b = ddim.step(eps, t, x, eta=1.0, variance_noise=z).prev_sample
+        assert torch.allclose(a, b, atol=1e-4), t
+
+
+def test_the_x0_form_and_the_eps_form_of_the_ddpm_step_agree():
+    # notebook 06: section 2 writes the step as a_t x0_hat + b_t x_t (+ noise), with
+    # a_t = sqrt(abar_prev) beta_t / (1 - abar_t), b_t = sqrt(alpha_t) (1 - abar_prev)
+    # / (1 - abar_t); exercise 2 writes the same mean with eps (Ho et al., Alg. 2)
+    from genai_course.exercises.diffusion import ddpm_step_solution
+
+    s = d.NoiseSchedule()
+    g = torch.Generator().manual_seed(0)
+    x, eps = torch.randn(64, 2, generator=g), torch.randn(64, 2, generator=g)
+    zero = torch.zeros_like(x)
+    abar = s.alphas_cumprod.double()
+    for t in (999, 400, 10, 1):
+        x0 = d.predict_original(s, eps, t, x).double()
+        a = abar[t - 1].sqrt() * s.betas[t] / (1 - abar[t])
+        b = s.alphas[t].sqrt() * (1 - abar[t - 1]) / (1 - abar[t])
+        by_x0 = (a * x0 + b * x).float()
+        by_eps = ddpm_step_solution(x, eps, t, s.betas, s.alphas_cumprod, zero)
+        by_scheduler = d.DDPMScheduler(s).step(eps, t, x, variance_noise=zero)
+        assert torch.allclose(by_x0, by_eps, atol=1e-3), t
+        assert torch.allclose(by_x0, by_scheduler.prev_sample, atol=1e-3), t
+    last = d.DDPMScheduler(s).step(eps, 0, x)  # a_1 = 1, b_1 = 0: the result is x0_hat
+    assert torch.allclose(last.prev_sample, d.predict_original(s, eps, 0, x), atol=1e-4)
+
+
 def test_ddim_eta0_is_deterministic_and_last_step_returns_x0():
     s = d.NoiseSchedule()
     ddim = d.DDIMScheduler(s).set_timesteps(10)
@@ -251,8 +290,8 @@ def test_noise_is_hardest_to_guess_at_small_t_for_the_shipped_moons_model():
     assert small > 0.3 and large < 0.01
 
 
-def test_most_of_the_shaping_happens_late():
-    # notebook 06, the exact reverse process on the ring
+def test_most_of_the_shaping_happens_at_small_t():
+    # notebook 06, the exact reverse process on the ring: still shapeless at t = 499
     s = d.NoiseSchedule()
     exact = d.GaussianMixtureDenoiser(mode_centers("ring"), 0.05, s)
     g = torch.Generator().manual_seed(0)

@@ -16,11 +16,12 @@ def forward_process(x0, xt, photo_xt, schedule_name, alphas_cumprod, t, lim):
     mid.set_yticks([])
     mid.set_title("photo at t (scaled to [-1, 1])")
     abar = as_numpy(alphas_cumprod)
-    right.plot(abar, color=REAL, lw=1.5)
-    right.plot(1 - abar, color=FAKE, lw=1.5)
+    right.plot(abar, color=REAL, lw=1.5, label="ᾱ_t (data)")
+    right.plot(1 - abar, color=FAKE, lw=1.5, label="1 − ᾱ_t (noise)")
     right.axvline(t, color="#333333", lw=1)
     right.set_ylim(0, 1)
-    right.set_title(f"{schedule_name}: ᾱ_t and 1 − ᾱ_t")
+    right.set_title(f"{schedule_name}: shares of variance")
+    right.legend(frameon=False, fontsize=7)
     return fig
 
 
@@ -48,7 +49,7 @@ def schedule_curves(schedules):
         colour = PALETTE[i % len(PALETTE)]
         left.plot(as_numpy(s.alphas_cumprod), color=colour, lw=1.5, label=name)
         right.plot(np.log10(as_numpy(s.signal_to_noise())), color=colour, lw=1.5)
-    left.set(xlabel="t", ylabel="ᾱ_t (signal kept)", title="how much signal is left")
+    left.set(xlabel="t", ylabel="ᾱ_t", title="ᾱ_t: the data's share of variance")
     right.set(xlabel="t", ylabel="log10 SNR", title="signal-to-noise ratio")
     left.legend(frameon=False, fontsize=8)
     return fig
@@ -70,7 +71,7 @@ def loss_by_timestep(timesteps, losses, alphas_cumprod=None):
         twin = ax.twinx()
         twin.plot(np.sqrt(as_numpy(alphas_cumprod)), color="#999999", lw=1, ls="--")
         twin.set_ylim(0, 1.05)
-        twin.set_ylabel("signal left √ᾱ_t (dashed)", color="#777777")
+        twin.set_ylabel("data's scale √ᾱ_t (dashed)", color="#777777")
     ax.legend(frameon=False, fontsize=8)
     fig.subplots_adjust(left=0.1, right=0.88, bottom=0.17)
     return fig
