@@ -175,11 +175,11 @@ def landing_page(readme):
 def glossary_page():
     """The glossary as a Markdown page, or None when the course has no glossary yet."""
     try:
-        from . import glossary
+        from .glossary import TERMS  # the module's list; the package's `glossary` is a function
     except ImportError:
         return None
     rows = []
-    for term in sorted(glossary.TERMS, key=lambda t: t.name.lower()):
+    for term in sorted(TERMS, key=lambda t: t.name.lower()):
         where = term.notebook
         if (NOTEBOOKS / f"{where}.ipynb").is_file():
             where = f"[{where}](notebooks/{where}.ipynb)"
@@ -218,6 +218,7 @@ def book_config(title):
                 "nb_mime_priority_overrides": [["html", WIDGET_VIEW, None]],
                 "html_show_copyright": False,
                 "suppress_warnings": ["myst.header"],
+                "myst_heading_anchors": 3,  # the README's [Troubleshooting](#troubleshooting)
             }
         },
     }
@@ -264,7 +265,9 @@ def build(out=BUILD / "site", cache=BUILD / "site-cache", workers=None):
     ]  # fmt: skip
     result = subprocess.run(cmd, capture_output=True, text=True, env=kernel_env())
     if result.returncode != 0:
-        raise RuntimeError(f"the site did not build:\n{result.stdout[-4000:]}")
+        raise RuntimeError(
+            f"the site did not build:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+        )
     html_dir = out / "_build" / "html"
     print(
         f"built {len(list(html_dir.rglob('*.html')))} pages in {html_dir} "
