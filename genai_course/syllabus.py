@@ -120,8 +120,12 @@ def time_line(path):
     """The header line for a notebook, with its estimate and run time."""
     path = Path(path)
     run = RUN_SECONDS[path.stem]
-    minutes = round(run / 60)
-    run_text = {0: "under a minute", 1: "about a minute"}.get(minutes, f"about {minutes} minutes")
+    if run < 45:
+        run_text = "under a minute"
+    elif run < 180:
+        run_text = f"about {10 * round(run / 10)} seconds"
+    else:
+        run_text = f"about {round(run / 60)} minutes"
     return (
         f"**Time:** about {estimate(path)} minutes: reading, running each cell and "
         f"the exercises (the code itself runs in {run_text} on one CPU thread)."
