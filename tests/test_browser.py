@@ -25,30 +25,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 ARTIFACTS = ROOT / "artifacts" / "browser"
-CHROMIUM = os.environ.get("GENAI_COURSE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 RUN_TIMEOUT_MS = 300_000
 
-if not Path(CHROMIUM).is_file():
-    if os.environ.get("CI"):
-        raise RuntimeError(
-            f"Chromium not found at {CHROMIUM}: `apt-get install chromium`"
-        )
-    pytest.skip(
-        f"browser tests need Chromium at {CHROMIUM} (`apt-get install chromium`)",
-        allow_module_level=True,
-    )
+from chromium import require_chromium  # noqa: E402
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+require_chromium()
 
 
 def _free_port():
@@ -115,16 +96,6 @@ def lab(tmp_path_factory):
     except subprocess.TimeoutExpired:
         server.kill()
     log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield b
-        b.close()
 
 
 APP = "window.jupyterapp"

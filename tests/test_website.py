@@ -21,22 +21,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from chromium import require_chromium
 
 from genai_course import website
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 ARTIFACTS = ROOT / "artifacts" / "site"
-CHROMIUM = os.environ.get("GENAI_COURSE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 # the two badge images, and MathJax (online, formulas are typeset; offline they show
 # as TeX source): nothing else may come from outside
 EXTERNAL_OK = (
@@ -103,12 +94,7 @@ def test_glossary_page_lists_every_term_or_is_skipped():
 
 
 # -- the built site in Chromium -------------------------------------------------------
-if not Path(CHROMIUM).is_file():
-    if os.environ.get("CI"):
-        raise RuntimeError(
-            f"Chromium not found at {CHROMIUM}: `apt-get install chromium`"
-        )
-    pytest.skip(f"needs Chromium at {CHROMIUM}", allow_module_level=True)
+require_chromium()
 try:
     import jupyter_book  # noqa: F401
 except ImportError:
@@ -118,7 +104,6 @@ except ImportError:
         "needs jupyter-book (`pip install -e .[site]`)", allow_module_level=True
     )
 
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -142,16 +127,6 @@ def site(tmp_path_factory):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield {"url": f"http://127.0.0.1:{server.server_port}/", "dir": html_dir}
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield b
-        b.close()
 
 
 def _open(browser, url, blocked):
