@@ -62,18 +62,31 @@ class NGram:
             p = (c + types[at] * p) / (totals[at] + types[at])
         return p
 
-    def loss(self, data):
-        """Mean -log p(next) in nats over every position that has a full context."""
+    def loss(self, data, targets=None):
+        """Mean -log p(next) in nats over every position that has a full context.
+
+        targets: the indices of `data` to score instead (each at least order - 1),
+        e.g. the characters `transformer.evaluate` scores (`scored_targets`).
+        """
         ids = _ids(data, self.vocab_size)
         V, k = self.vocab_size, self.order - 1
         if len(ids) <= k:
             raise ValueError(f"need more than {k} tokens to score a {self.order}-gram")
-        nxt = ids[k:]
+        if targets is None:
+            pos = np.arange(k, len(ids))
+        else:
+            pos = np.asarray(targets, dtype=np.int64).reshape(-1)
+            if len(pos) == 0 or pos.min() < k or pos.max() >= len(ids):
+                raise ValueError(
+                    f"targets must be indices in [{k}, {len(ids)}) so that each has "
+                    f"{k} tokens of context"
+                )
+        nxt = ids[pos]
         p = self.unigram[nxt]
         for n, (grams, counts, ctxs, totals, types) in enumerate(self.tables, start=2):
             h = np.zeros(len(nxt), dtype=np.int64)
-            for j in range(k - (n - 1), k):
-                h = h * V + ids[j : j + len(nxt)]
+            for j in range(n - 1, 0, -1):  # the n - 1 tokens before each target
+                h = h * V + ids[pos - j]
             at = np.minimum(np.searchsorted(ctxs, h), len(ctxs) - 1)
             seen = ctxs[at] == h
             c = _lookup(grams, counts, h * V + nxt)

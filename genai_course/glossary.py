@@ -419,6 +419,13 @@ TERMS = [
         pattern=r"\bGELU\b",
     ),
     Term(
+        "dropout",
+        "03_tiny_gpt",
+        "Zeroing random numbers inside a network during training, a guard against "
+        "overfitting; dropout=0.0 switches it off.",
+        pattern=r"(?<!label )\bdropout\b",
+    ),
+    Term(
         "pretraining",
         "03_tiny_gpt",
         "Training a model on a large body of text to predict the next token, "
@@ -444,6 +451,21 @@ TERMS = [
         "Shrinking every weight a little towards zero at each step, so none "
         "grows large unless the loss needs it.",
         pattern=r"\bweight\s+decay\b",
+    ),
+    Term(
+        "Witten-Bell smoothing",
+        "03_tiny_gpt",
+        "How our n-grams mix each context's counts with the estimate from a shorter "
+        "context, which alone is used for contexts never seen, so no token gets "
+        "probability 0.",
+        pattern=r"\bWitten[–-]Bell\b",
+    ),
+    Term(
+        "learning-rate schedule",
+        "03_tiny_gpt",
+        "A rule that changes the learning rate during training: here a short warm-up "
+        "from about 0, then a cosine decay to a small fraction of the peak.",
+        pattern=r"\blearning[- ]rate schedules?\b",
     ),
     Term(
         "sampling temperature",
@@ -485,6 +507,13 @@ TERMS = [
         "A gradient that shrinks at every step it travels back through an RNN, "
         "so far inputs barely train it.",
         pattern=r"\bvanishing\s+gradients?\b",
+    ),
+    Term(
+        "big-O notation",
+        "03_tiny_gpt",
+        "How a count grows with the size n: O(n) in proportion to n, O(1) a fixed "
+        "number however large n is.",
+        pattern=r"\bbig-O\b|\bO\((n|1)\)",
     ),
     # --- 04_gan_2d ---
     # 00's engine table previews "a generator forges, a discriminator detects"; these

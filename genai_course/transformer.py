@@ -308,12 +308,7 @@ def evaluate(
     stride = (
         block_size if stride is None else check_int("stride", stride, 1, block_size)
     )
-    n = (len(data) - 1 - block_size) // stride + 1
-    if len(data) <= block_size:
-        raise ValueError(f"need more than {block_size} tokens to evaluate")
-    starts = torch.arange(n) * stride
-    if max_windows is not None and max_windows < n:  # evenly spread, deterministic
-        starts = starts[torch.linspace(0, n - 1, max_windows).long()]
+    starts = _window_starts(len(data), block_size, stride, max_windows)
     offsets = torch.arange(block_size)
     was_training = model.training
     model.eval()
@@ -330,6 +325,32 @@ def evaluate(
         count += y[:, scored].numel()
     model.train(was_training)
     return total / count
+
+
+def _window_starts(n_tokens, block_size, stride, max_windows):
+    if n_tokens <= block_size:
+        raise ValueError(f"need more than {block_size} tokens to evaluate")
+    n = (n_tokens - 1 - block_size) // stride + 1
+    starts = torch.arange(n) * stride
+    if max_windows is not None and max_windows < n:  # evenly spread, deterministic
+        starts = starts[torch.linspace(0, n - 1, max_windows).long()]
+    return starts
+
+
+def scored_targets(data, block_size, max_windows=None, stride=None):
+    """The indices of `data` whose prediction `evaluate` scores, with the same args.
+
+    So a counting model can be scored on exactly the same characters
+    (`NGram.loss(data, targets=...)`).
+    """
+    check_tensor("data", data, ndim=1, dtype_kind="int")
+    block_size = check_int("block_size", block_size, 1)
+    stride = (
+        block_size if stride is None else check_int("stride", stride, 1, block_size)
+    )
+    starts = _window_starts(len(data), block_size, stride, max_windows)
+    scored = torch.arange(block_size - stride, block_size) + 1  # target offsets
+    return (starts[:, None] + scored).flatten()
 
 
 def make_optimizer(model, lr=3e-3, weight_decay=0.1):

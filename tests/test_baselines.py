@@ -28,6 +28,9 @@ def test_probs_sum_to_one_and_loss_matches_probs(order):
     manual = [-math.log(g.probs(val[t - k : t])[val[t]]) for t in range(k, len(val))]
     assert g.loss(val) == pytest.approx(np.mean(manual), rel=1e-9)
     assert g.probs(val[:5]).sum() == pytest.approx(1.0)
+    chosen = [t for t in range(k, len(val)) if t % 3 == 0]
+    picked = np.mean([manual[t - k] for t in chosen])
+    assert g.loss(val, targets=chosen) == pytest.approx(picked, rel=1e-9)
 
 
 def test_higher_orders_fit_structured_text_better():
@@ -46,6 +49,8 @@ def test_ngram_bad_input_and_sampling():
     assert g.sample([0, 1], 6, seed=0) == [2, 0, 1, 2, 0, 1]
     with pytest.raises(ValueError, match="more than 2"):
         g.loss([0, 1])
+    with pytest.raises(ValueError, match="context"):
+        g.loss([0, 1, 2, 0], targets=[1])
 
 
 def test_lstm_shapes_and_learning():

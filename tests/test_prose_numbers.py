@@ -143,6 +143,8 @@ FIXED = {
     # --- 03_tiny_gpt ---
     "03_tiny_gpt": {
         "3 characters": "a 4-gram looks 3 characters back by definition",
+        "2 characters": "a 4-gram's shorter fallback contexts are 2 and 1 by definition",
+        "2010s": "a decade (when neural language models took over), not seconds",
         "32k tokens": "Gemini 1.0's context length (Gemini Team 2023, section 2)",
     },
     # --- 04_gan_2d ---

@@ -2,6 +2,7 @@ import math
 
 import pytest
 import torch
+from torch.nn import functional as F
 
 from genai_course import transformer as tr
 from genai_course.transformer import GPT, CharTokenizer, GPTConfig
@@ -121,6 +122,33 @@ def test_training_learns_a_pattern_and_evaluate_agrees():
     x = data[:16][None]
     _, loss = model(x, data[1:17][None])
     assert abs(tr.evaluate(model, data[:17]) - loss.item()) < 1e-5
+
+
+def test_scored_targets_are_the_characters_evaluate_scores():
+    data = torch.arange(30)
+    # windows of 8 sliding by 4 (starts 0, 4, ..., 20); each scores its last 4 targets
+    got = tr.scored_targets(data, 8, stride=4)
+    assert got.tolist() == list(range(5, 29))
+    spread = tr.scored_targets(data, 8, max_windows=2, stride=4)
+    assert spread.tolist() == [5, 6, 7, 8, 25, 26, 27, 28]  # first and last window
+    assert tr.scored_targets(data, 8).tolist() == list(range(1, 25))
+    # evaluate on a bigram-like model equals the mean loss over those same targets
+    tok = CharTokenizer(TEXT)
+    ids = tok.encode(TEXT)
+    model = tiny(tok.vocab_size, 16)
+    model.eval()
+    targets = tr.scored_targets(ids, 16, max_windows=3, stride=4)
+    starts = (targets[::4] - 13).tolist()
+    losses = []
+    with torch.no_grad():
+        for s in starts:
+            logits, _ = model(ids[s : s + 16][None])
+            losses.append(
+                F.cross_entropy(logits[0, 12:], ids[s + 13 : s + 17], reduction="none")
+            )
+    expected = torch.cat(losses).mean().item()
+    got = tr.evaluate(model, ids, max_windows=3, stride=4)
+    assert got == pytest.approx(expected, abs=1e-5)
 
 
 def test_learning_rate_schedule():
