@@ -42,3 +42,10 @@ def test_short_or_wrong_kind_of_answer():
     assert short.status == "incorrect" and "at least" in short.message
     assert "string" in ex.debate.check(42).message
     assert "string" in ex.debate.check(lambda: FOR + AGAINST).message
+
+
+def test_notebook_states_the_checkers_word_minimum():
+    from genai_course import syllabus
+
+    prose = syllabus.prose(syllabus.load(syllabus.NOTEBOOK_DIR / "09_society_and_law.ipynb"))
+    assert f"at least {ex.MIN_WORDS} words" in " ".join(prose.split())

@@ -121,12 +121,10 @@ CHECKED = {
         "1,000 times": lambda: _engines().DDPM_STEPS,
         "8 modes": lambda: len(_data().mode_centers("ring")),
         "2 layers": lambda: _music_config().n_layer,
-        "64 channels": lambda: _music_config().n_embd,
         "106k parameters": lambda: _params(_music().make_model()[1]),
         "2,000 melodies": lambda: _music().TRAIN_MELODIES,
         "18 characters": lambda: 2 * (_music().STEPS_PER_BAR + 1),  # bar 1 -> bar 3
         "4 layers": lambda: _code_config().n_layer,
-        "128 channels": lambda: _code_config().n_embd,
         "0.8M parameters": lambda: _params(_code_model().make_code_model()[1]),
         "1,500 steps": lambda: _code_model().CODE_STEPS,
         "128 characters": lambda: _code_config().block_size,
@@ -180,8 +178,9 @@ FIXED = {
     # --- 08_engines_compared ---
     # --- 09_society_and_law ---
     "09_society_and_law": {
-        "65%": "Deepfake Detection Challenge (Facebook, 2020): the winning model's "
-        "accuracy on the black-box test set, 65.18%",
+        "65%": "Deepfake Detection Challenge (Facebook AI, 12 June 2020): the winning "
+        "model's average precision on the black-box test set, 65.18%",
+        "100%": "the top of the average-precision scale, by definition",
         "8 digits": "8×8 digits: scikit-learn's load_digits images are 8×8 pixels",
     },
 }

@@ -31,7 +31,7 @@ def trilemma_bars(table):
     names = list(table)
     colours = [_colour(n, i) for i, n in enumerate(names)]
     fig, axes = figure(3, 1, width=2.6, height=2.4)
-    fig.subplots_adjust(left=0.1, right=0.98, bottom=0.18, top=0.82, wspace=0.45)
+    fig.subplots_adjust(left=0.1, right=0.98, bottom=0.27, top=0.82, wspace=0.45)
     panels = (
         ("swd_ratio", "quality: SWD ratio\n(1 = as good as real data)", False),
         ("modes", "diversity: modes found\n(of 8)", False),
@@ -40,7 +40,8 @@ def trilemma_bars(table):
     for ax, (key, title, log) in zip(axes, panels):
         values = [table[n][key] or 0 for n in names]
         ax.bar(range(len(names)), values, color=colours)
-        ax.set_xticks(range(len(names)), labels=names, fontsize=8)
+        ax.set_xticks(range(len(names)))  # names tilted so that long ones do not overlap
+        ax.set_xticklabels(names, fontsize=8, rotation=30, ha="right", rotation_mode="anchor")
         ax.set_title(title, fontsize=9)
         for i, v in enumerate(values):  # the number on top of each bar
             label = f"{v:,.0f}" if key != "swd_ratio" else f"{v:.2f}"
