@@ -366,3 +366,13 @@ def test_recipe_numbers_the_notebooks_state():
     assert (gan.PLAYGROUND["hidden"], gan.PLAYGROUND["batch_size"]) == (64, 128)
     assert gan.GANConfig().lr_d == gan.GANConfig().lr_g == 1e-3
     assert gan.load_digit_gan().generator.noise_dim == 16 and gan.DIGIT_PACK == 2
+
+
+def test_detector_histogram_counts_what_one_score_judged():
+    # 05's own D judges pairs: its histogram's count axis says "pairs", not "images"
+    from genai_course.renderers import gan as draw
+
+    scores = torch.linspace(0, 1, 6)
+    assert draw.detector_scores(scores, scores).axes[0].get_ylabel() == "images"
+    fig = draw.detector_scores(scores, scores, unit="pairs of images")
+    assert fig.axes[0].get_ylabel() == "pairs of images"
