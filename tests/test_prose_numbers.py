@@ -155,7 +155,6 @@ FIXED = {
         "2,500 samples": "PacGAN's evaluation size (Lin et al., 2018), used by the cell",
         "8 modes": "the ring has 8 blobs by definition (PacGAN's Table 1: of 8)",
         "7.9 modes": "PacGAN's Table 1 (Lin et al., 2018), PacGAN2 on the 2D ring",
-        "0%": "'near 0%': test_gan.py::test_packing_story_of_04_seed_0 asserts < 5%",
     },
     # --- 05_gan_digits ---
     "05_gan_digits": {
