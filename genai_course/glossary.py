@@ -63,6 +63,13 @@ TERMS = [
         pattern=r"\bGaussian mixtures?\b",
     ),
     Term(
+        "Gaussian",
+        "00_welcome",
+        "The bell curve (in 2-D, a bell-shaped cloud of points): most values near "
+        "its centre (mean), fewer farther out; its spread is its standard deviation.",
+        pattern=r"\bGaussians?\b",
+    ),
+    Term(
         "log-likelihood",
         "00_welcome",
         "The average logarithm of how likely a model finds the data: higher "
@@ -540,6 +547,13 @@ TERMS = [
         pattern=r"\bmodes?\b",
     ),
     Term(
+        "density",
+        "04_gan_2d",
+        "How crowded a distribution's points are at each spot: high where samples "
+        "often land.",
+        pattern=r"\bdensit(y|ies)\b",
+    ),
+    Term(
         "mode collapse",
         "04_gan_2d",
         "A GAN failure: G makes only a few kinds of sample and ignores the other "
@@ -556,6 +570,13 @@ TERMS = [
         "04_gan_2d",
         "The original GAN generator loss log(1 - D(G(z))); it is flat when D is sure.",
         pattern=r"\bminimax\b",
+    ),
+    Term(
+        "saturating loss",
+        "04_gan_2d",
+        "A loss that flattens out in some region, so its gradient (and learning) "
+        "vanishes there; GAN's minimax loss does when D confidently rejects the fakes.",
+        pattern=r"\bsaturat(e|es|ed|ing|ion)\b",
     ),
     Term(
         "non-saturating loss",
@@ -593,6 +614,13 @@ TERMS = [
         "04_gan_2d",
         "The table of partial derivatives of a function's outputs with respect to "
         "its inputs (here: how each point moves per unit change of each weight).",
+    ),
+    Term(
+        "diverge",
+        "04_gan_2d",
+        "Of a training run: its numbers blow up to infinity or NaN (\"not a "
+        "number\"), so training cannot go on.",
+        pattern=r"\bdiverg(e|es|ed|ing)\b",
     ),
     Term(
         "high-quality share",
@@ -644,10 +672,24 @@ TERMS = [
         "filter onto a larger output (stride 2 doubles width and height).",
     ),
     Term(
+        "upsampling",
+        "05_gan_digits",
+        "Making an image's grid of pixels larger (2×2 → 4×4), e.g. with a stride-2 "
+        "transposed convolution; downsampling makes it smaller.",
+        pattern=r"\b(up|down)sampl(e|es|ed|ing)\b",
+    ),
+    Term(
         "BatchNorm",
         "05_gan_digits",
         "Batch normalisation: rescale each channel to mean 0 and standard deviation "
         "1 over the batch, then apply a learned scale and shift.",
+    ),
+    Term(
+        "eval mode",
+        "05_gan_digits",
+        "A network's setting for use rather than training (model.eval()): BatchNorm "
+        "then uses averages stored during training instead of the batch's own.",
+        pattern=r"\beval mode\b",
     ),
     Term(
         "latent space",

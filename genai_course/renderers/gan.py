@@ -136,7 +136,7 @@ def class_coverage(counts, title="classes the held-out classifier sees"):
     ax.axhline(counts.sum() / len(counts), color="#555555", lw=1, ls="--")
     ax.set_xticks(range(len(counts)))
     ax.set_xlabel("digit class (dashed: a perfectly even share)")
-    ax.set_ylabel("samples")
+    ax.set_ylabel("samples called this digit")
     ax.set_title(title)
     return fig
 
@@ -159,8 +159,13 @@ def interpolation(images, position, predictions, confidences):
     return fig
 
 
-def detector_scores(real_scores, fake_scores, threshold=0.5, title=None):
-    """Histograms of D's belief on real and on generated digits."""
+def detector_scores(
+    real_scores, fake_scores, threshold=0.5, title=None, unit="images"
+):
+    """Histograms of D's belief on real and on generated digits.
+
+    unit: what one score judged, for the count axis ("pairs" for a D packing 2).
+    """
     fig, (ax,) = figure(width=4.6, height=2.6)
     fig.subplots_adjust(bottom=0.2, left=0.12)
     bins = np.linspace(0, 1, 26)
@@ -168,7 +173,7 @@ def detector_scores(real_scores, fake_scores, threshold=0.5, title=None):
     ax.hist(as_numpy(fake_scores), bins, color=FAKE, alpha=0.6, label="generated")
     ax.axvline(threshold, color="#333333", lw=1, ls="--")
     ax.set_xlabel('D(x): the discriminator\'s "real" probability')
-    ax.set_ylabel("images")
+    ax.set_ylabel(unit)
     ax.legend(frameon=False, fontsize=8)
     if title:
         ax.set_title(title)
