@@ -282,13 +282,14 @@ def _ring_stats(seed, pack, checkpoints):
 
 
 def test_packing_story_of_04_seed_0():
-    # 04 says: after 500 steps the plain GAN's line crosses a single blob (one mode,
-    # every high-quality sample on it, reverse KL log 8) and most samples land on no
-    # blob; the packed one reaches all 8; by 1,500 both cover all 8 and the plain GAN
-    # has the higher high-quality share (packing's cost).
+    # 04 says: after 500 steps the plain GAN's line crosses only a blob or two (few
+    # modes, high reverse KL) and most samples land on no blob; the packed one reaches
+    # all 8; by 1,500 both cover all 8 and the plain GAN has the higher high-quality
+    # share (packing's cost). (The exact count at 500 steps moved from 0-3 blobs to 1
+    # between two machines of the same kind: the prose says no more than the test.)
     plain, packed = _ring_stats(0, 1, (500, 1500)), _ring_stats(0, 2, (500, 1500))
-    assert plain[500]["modes"] == 1 and plain[500]["hq_pct"] < 50
-    assert plain[500]["rkl"] == pytest.approx(math.log(8), abs=1e-4)
+    assert plain[500]["modes"] <= 2 and plain[500]["hq_pct"] < 50
+    assert plain[500]["rkl"] > math.log(8) / 2
     assert packed[500]["modes"] == 8
     assert plain[1500]["modes"] == packed[1500]["modes"] == 8
     assert plain[1500]["hq_pct"] > packed[1500]["hq_pct"]
