@@ -645,6 +645,20 @@ TERMS = [
     ),
     # --- 05_gan_digits ---
     Term(
+        "calibrated",
+        "05_gan_digits",
+        "Said of a model's probabilities: when it says 0.8, it is right about four "
+        "times in five.",
+        pattern=r"\bcalibrat(ed|ion)\b",
+    ),
+    Term(
+        "false-alarm rate",
+        "05_gan_digits",
+        "The share of genuine cases a detector wrongly flags (here: real images "
+        "called fake).",
+        pattern=r"\bfalse[- ]alarms?\b",
+    ),
+    Term(
         "convolution",
         "05_gan_digits",
         "A layer that slides a small grid of learned weights (a filter) over an "

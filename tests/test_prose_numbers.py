@@ -54,6 +54,7 @@ CHECKED = {
         "4 heads": lambda: transformer.GPTConfig().n_head,
         "16 tokens": lambda: long_range.RecallTask().length,
         "400 steps": lambda: long_range.RECALL_STEPS,
+        "0.69 nats": lambda: math.log(2),  # 1 bit in nats
         "32 bits": lambda: long_range.RecallTask().length
         * math.log2(long_range.RecallTask().n_symbols),
         "512 tokens": lambda: max(long_range.LENGTHS),
