@@ -27,16 +27,16 @@ MINUTES_PER_EXERCISE = 8
 # Seconds each notebook takes to run top to bottom on one CPU thread, quiet machine:
 # `python benchmarks/notebooks.py` (its JSON line). Update after a notebook changes.
 RUN_SECONDS = {
-    "00_welcome": 2.9,
-    "01_primer": 3.4,
-    "02_attention": 2.7,
-    "03_tiny_gpt": 92.5,
-    "04_gan_2d": 10.6,
-    "05_gan_digits": 71.8,
-    "06_diffusion_2d": 34.5,
-    "07_diffusion_digits": 64.5,
-    "08_engines_compared": 9.7,
-    "09_society_and_law": 5.6,
+    "00_welcome": 4.7,
+    "01_primer": 6.2,
+    "02_attention": 4.5,
+    "03_tiny_gpt": 109.4,
+    "04_gan_2d": 20.1,
+    "05_gan_digits": 81.4,
+    "06_diffusion_2d": 37.5,
+    "07_diffusion_digits": 67.7,
+    "08_engines_compared": 17.5,
+    "09_society_and_law": 8.9,
 }
 
 TIME_LINE = re.compile(r"\*\*Time:\*\* about (\d+) minutes")
