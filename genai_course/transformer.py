@@ -305,10 +305,7 @@ def evaluate(
     """
     check_tensor("data", data, ndim=1, dtype_kind="int")
     block_size = block_size or model.config.block_size
-    stride = (
-        block_size if stride is None else check_int("stride", stride, 1, block_size)
-    )
-    starts = _window_starts(len(data), block_size, stride, max_windows)
+    starts, stride = _window_starts(len(data), block_size, stride, max_windows)
     offsets = torch.arange(block_size)
     was_training = model.training
     model.eval()
@@ -328,13 +325,17 @@ def evaluate(
 
 
 def _window_starts(n_tokens, block_size, stride, max_windows):
+    """(starts of the windows `evaluate` scores, the checked stride)."""
+    stride = (
+        block_size if stride is None else check_int("stride", stride, 1, block_size)
+    )
     if n_tokens <= block_size:
         raise ValueError(f"need more than {block_size} tokens to evaluate")
     n = (n_tokens - 1 - block_size) // stride + 1
     starts = torch.arange(n) * stride
     if max_windows is not None and max_windows < n:  # evenly spread, deterministic
         starts = starts[torch.linspace(0, n - 1, max_windows).long()]
-    return starts
+    return starts, stride
 
 
 def scored_targets(data, block_size, max_windows=None, stride=None):
@@ -345,10 +346,7 @@ def scored_targets(data, block_size, max_windows=None, stride=None):
     """
     check_tensor("data", data, ndim=1, dtype_kind="int")
     block_size = check_int("block_size", block_size, 1)
-    stride = (
-        block_size if stride is None else check_int("stride", stride, 1, block_size)
-    )
-    starts = _window_starts(len(data), block_size, stride, max_windows)
+    starts, stride = _window_starts(len(data), block_size, stride, max_windows)
     scored = torch.arange(block_size - stride, block_size) + 1  # target offsets
     return (starts[:, None] + scored).flatten()
 
